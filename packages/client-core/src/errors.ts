@@ -1,0 +1,80 @@
+/** Base of every error thrown by @direct-upload packages: a stable `code`, whether a retry can help, and what to do. */
+export class DirectUploadError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly hint: string | undefined;
+
+  constructor(code: string, message: string, options: { retryable?: boolean; hint?: string; cause?: unknown } = {}) {
+    super(options.hint ? `${message}. ${options.hint}` : message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.hint = options.hint;
+  }
+}
+
+export interface VendorApiErrorInit {
+  vendor: string;
+  operation: string;
+  status: number;
+  vendorCode: string;
+  vendorMessage: string;
+  requestId?: string | undefined;
+  retryable?: boolean;
+  hint?: string;
+}
+
+/** The vendor answered with an error (HTTP status or error envelope). Carries the vendor's own code and message. */
+export class VendorApiError extends DirectUploadError {
+  readonly vendor: string;
+  readonly operation: string;
+  readonly status: number;
+  readonly vendorCode: string;
+  readonly vendorMessage: string;
+  readonly requestId: string | undefined;
+
+  constructor(init: VendorApiErrorInit) {
+    const rid = init.requestId ? ` (request id ${init.requestId})` : "";
+    super(
+      `${init.vendor}_api_error`,
+      `${init.vendor} ${init.operation} failed with ${init.vendorCode}: ${init.vendorMessage || "no message"}${rid}`,
+      { retryable: init.retryable ?? (init.status >= 500 || init.status === 429), hint: init.hint },
+    );
+    this.vendor = init.vendor;
+    this.operation = init.operation;
+    this.status = init.status;
+    this.vendorCode = init.vendorCode;
+    this.vendorMessage = init.vendorMessage;
+    this.requestId = init.requestId;
+  }
+}
+
+/** The request never got a vendor answer (DNS, refused, reset, aborted). */
+export class TransportError extends DirectUploadError {
+  readonly vendor: string;
+  readonly operation: string;
+
+  constructor(vendor: string, operation: string, cause: unknown) {
+    const aborted = isAbortError(cause);
+    super(
+      aborted ? "aborted" : "transport_error",
+      aborted
+        ? `${vendor} ${operation} was aborted`
+        : `${vendor} ${operation} did not get a response: ${describeCause(cause)}`,
+      { retryable: !aborted, hint: aborted ? undefined : "Check the endpoint URL and the network, then retry", cause },
+    );
+    this.vendor = vendor;
+    this.operation = operation;
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: unknown }).cause;
+  const code = inner && typeof inner === "object" && "code" in inner ? ` (${String((inner as { code: unknown }).code)})` : "";
+  return `${cause.message}${code}`;
+}

@@ -1,0 +1,36 @@
+import { open, type FileHandle } from "node:fs/promises";
+import { basename } from "node:path";
+import { SourceChangedError, type UploadSource } from "./source.js";
+
+/** A file on disk, read by range through one FileHandle. Detects a file that changes under the upload. */
+export async function fromFile(path: string, options: { name?: string; type?: string } = {}): Promise<UploadSource> {
+  const handle: FileHandle = await open(path, "r");
+  const stat = await handle.stat();
+  const name = options.name ?? basename(path);
+  return {
+    size: stat.size,
+    name,
+    type: options.type,
+    async fingerprint() {
+      return `file:${name}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    },
+    async read(start, end) {
+      if (!(0 <= start && start <= end && end <= stat.size)) {
+        throw new RangeError(`read(${start}, ${end}) is outside ${name} (${stat.size} bytes)`);
+      }
+      const buffer = new Uint8Array(end - start);
+      let filled = 0;
+      while (filled < buffer.byteLength) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.byteLength - filled, start + filled);
+        if (bytesRead === 0) throw new SourceChangedError(name, `file is now shorter than ${stat.size} bytes`);
+        filled += bytesRead;
+      }
+      const now = await handle.stat();
+      if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw new SourceChangedError(name, "size or modification time differs");
+      return buffer;
+    },
+    async close() {
+      await handle.close();
+    },
+  };
+}

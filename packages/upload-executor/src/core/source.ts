@@ -1,0 +1,69 @@
+import { DirectUploadError } from "@direct-upload/client-core";
+
+/**
+ * Bytes to upload. Every range can be read again, so any request can be retried without buffering the whole
+ * file: Node files are read by range through a FileHandle, Blobs are sliced, Uint8Arrays are viewed.
+ */
+export interface UploadSource {
+  readonly size: number;
+  readonly name: string;
+  readonly type: string | undefined;
+  /** Identity of the content for resume checks (size, mtime, name); a changed file yields a different value. */
+  fingerprint(): Promise<string>;
+  /** Reads bytes [start, end). Never returns fewer bytes unless the source changed, which throws. */
+  read(start: number, end: number): Promise<Uint8Array>;
+  /** A Blob for [start, end) when the source is Blob-backed (browsers send it without copying). */
+  blob?(start: number, end: number): Blob;
+  close?(): Promise<void>;
+}
+
+export class SourceChangedError extends DirectUploadError {
+  constructor(name: string, detail: string) {
+    super("source_changed", `${name} changed while it was being uploaded (${detail})`, {
+      hint: "Upload the file again from the start; a checkpoint for the old content cannot be reused",
+    });
+  }
+}
+
+function checkRange(source: { size: number; name: string }, start: number, end: number): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= source.size)) {
+    throw new RangeError(`read(${start}, ${end}) is outside ${source.name} (${source.size} bytes)`);
+  }
+}
+
+export function fromUint8Array(bytes: Uint8Array, name = "bytes", type?: string): UploadSource {
+  return {
+    size: bytes.byteLength,
+    name,
+    type,
+    async fingerprint() {
+      return `bytes:${name}:${bytes.byteLength}`;
+    },
+    async read(start, end) {
+      checkRange(this, start, end);
+      return bytes.subarray(start, end);
+    },
+  };
+}
+
+export function fromBlob(blob: Blob, name = (blob as Partial<File>).name ?? "blob"): UploadSource {
+  const lastModified = (blob as Partial<File>).lastModified ?? 0;
+  return {
+    size: blob.size,
+    name,
+    type: blob.type || undefined,
+    async fingerprint() {
+      return `blob:${name}:${blob.size}:${lastModified}:${blob.type}`;
+    },
+    async read(start, end) {
+      checkRange(this, start, end);
+      const bytes = new Uint8Array(await blob.slice(start, end).arrayBuffer());
+      if (bytes.byteLength !== end - start) throw new SourceChangedError(name, "short read");
+      return bytes;
+    },
+    blob(start, end) {
+      checkRange(this, start, end);
+      return blob.slice(start, end);
+    },
+  };
+}
