@@ -1,0 +1,86 @@
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { DirectUploadError, errorMiddleware, expectData } from "@direct-upload/client-core";
+import type { paths } from "./generated/hbr.js";
+import type { CreateTempFileUploadUrlHeaders, CreateTempFileUploadUrlResponse } from "./types.js";
+import { EMPTY_BODY_SHA256, formatAcsDate } from "./acs3.js";
+import { hbrEndpoint } from "./endpoint.js";
+import { acs3Middleware } from "./signing-middleware.js";
+import { parseHbrEnvelope } from "./envelope.js";
+
+export const HBR_API_VERSION = "2017-09-08";
+
+export interface HbrClientOptions {
+  /** Region of the regional endpoint `hbr.{regionId}.aliyuncs.com`; `cn-hangzhou` by default. */
+  regionId?: string;
+  /** API host, e.g. `hbr.cn-shanghai.aliyuncs.com`; overrides `regionId`. */
+  endpoint?: string;
+  /** Full base URL (scheme and host), e.g. a local sandbox; overrides `endpoint` and `regionId`. */
+  baseUrl?: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** STS security token, for temporary credentials. */
+  securityToken?: string;
+  fetch?: (request: Request) => Promise<Response>;
+  /** Clock for `x-acs-date` (tests, or correcting a skewed clock). */
+  now?: () => Date;
+  /** Source of `x-acs-signature-nonce`; a random UUID by default. */
+  nonce?: () => string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface HbrClient {
+  /** Gets the signed OSS form for uploading `fileName`; every failure is thrown as a typed error. */
+  createTempFileUploadUrl(fileName: string, options?: CallOptions): Promise<CreateTempFileUploadUrlResponse>;
+  /** The underlying openapi-fetch client, with signing and error middleware installed. */
+  raw: Client<paths>;
+  /** Header parameters of a CreateTempFileUploadUrl call (fresh date and nonce); pass them when calling `raw`. */
+  headers(): CreateTempFileUploadUrlHeaders;
+}
+
+export function createHbrClient(options: HbrClientOptions): HbrClient {
+  const now = options.now ?? (() => new Date());
+  const nonce = options.nonce ?? (() => crypto.randomUUID());
+  const signing = acs3Middleware(options);
+  const baseUrl = options.baseUrl ?? `https://${options.endpoint ?? hbrEndpoint(options.regionId)}`;
+
+  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  raw.use(signing.middleware);
+  raw.use(namedByAction(errorMiddleware("hbr", parseHbrEnvelope, signing.secrets)));
+
+  const client: HbrClient = {
+    createTempFileUploadUrl: (fileName, call) => createTempFileUploadUrl(client, fileName, call),
+    raw,
+    headers: () => ({
+      "x-acs-action": "CreateTempFileUploadUrl",
+      "x-acs-version": HBR_API_VERSION,
+      "x-acs-date": formatAcsDate(now()),
+      "x-acs-signature-nonce": nonce(),
+      "x-acs-content-sha256": EMPTY_BODY_SHA256,
+    }),
+  };
+  return client;
+}
+
+/** Gets the signed OSS form for uploading `fileName`; every failure is thrown as a typed error. */
+export async function createTempFileUploadUrl(
+  client: HbrClient,
+  fileName: string,
+  options: CallOptions = {},
+): Promise<CreateTempFileUploadUrlResponse> {
+  const body = expectData(await client.raw.POST("/", { params: { query: { FileName: fileName }, header: client.headers() }, ...options }));
+  if (body.Success) return body;
+  // The error middleware throws on Success=false, so this only narrows the type.
+  throw new DirectUploadError("unexpected_response", "hbr CreateTempFileUploadUrl answered Success=false without an error");
+}
+
+/** Every HBR action shares the path "/", so errors name the action (x-acs-action) instead of the path. */
+function namedByAction(inner: Middleware): Middleware {
+  const action = (request: Request, schemaPath: string) => request.headers.get("x-acs-action") ?? schemaPath;
+  return {
+    onResponse: (context) => inner.onResponse?.({ ...context, schemaPath: action(context.request, context.schemaPath) }),
+    onError: (context) => inner.onError?.({ ...context, schemaPath: action(context.request, context.schemaPath) }),
+  };
+}

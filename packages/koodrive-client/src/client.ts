@@ -1,0 +1,78 @@
+import createClient, { type Client } from "openapi-fetch";
+import { errorMiddleware, expectData } from "@direct-upload/client-core";
+import type { paths } from "./generated/koodrive.js";
+import type {
+  CompleteFileRequest,
+  CompleteFileResponse,
+  CreateFileRequest,
+  CreateFileResponse,
+  GetMultipartUploadUrlRequest,
+  GetMultipartUploadUrlResponse,
+  KoodriveRequestHeaders,
+} from "./types.js";
+import { koodriveAuth, type KoodriveAuth } from "./auth-middleware.js";
+import { formatXDate, newTraceId } from "./request-headers.js";
+import { parseKoodriveEnvelope } from "./envelope.js";
+
+export interface KoodriveClientOptions {
+  /** e.g. `https://intl.myhuaweicloud-koodrive.com` or `https://cn.myhuaweicloud-koodrive.com`. */
+  baseUrl: string;
+  /** KooDrive user ID, sent as X-User-Id on every request. */
+  userId: string;
+  auth: KoodriveAuth;
+  /** `language` header, e.g. `en-US`; omitted when not set. */
+  language?: string;
+  /** X-Traceid for each request; a random 58-character id by default. */
+  traceId?: () => string;
+  fetch?: (request: Request) => Promise<Response>;
+  /** Clock for X-Date (tests, or correcting a skewed clock). */
+  now?: () => Date;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface KoodriveClient {
+  createFile(body: CreateFileRequest, options?: CallOptions): Promise<CreateFileResponse>;
+  getMultipartUploadUrl(body: GetMultipartUploadUrlRequest, options?: CallOptions): Promise<GetMultipartUploadUrlResponse>;
+  completeFile(body: CompleteFileRequest, options?: CallOptions): Promise<CompleteFileResponse>;
+  /** The headers every call needs (fresh X-Date and X-Traceid); pass them when calling `raw` directly. */
+  headers(): KoodriveRequestHeaders;
+  /** The underlying openapi-fetch client, with auth and error middleware installed. */
+  raw: Client<paths>;
+}
+
+export function createKoodriveClient(options: KoodriveClientOptions): KoodriveClient {
+  const { userId, language } = options;
+  const now = options.now ?? (() => new Date());
+  const traceId = options.traceId ?? newTraceId;
+  const authorization = koodriveAuth(options.auth);
+
+  const raw = createClient<paths>({ baseUrl: options.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  raw.use(authorization.middleware);
+  raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets));
+
+  function headers(): KoodriveRequestHeaders {
+    return {
+      "X-User-Id": userId,
+      "X-Date": formatXDate(now()),
+      "X-Traceid": traceId(),
+      ...(language ? { language } : {}),
+    };
+  }
+
+  return {
+    raw,
+    headers,
+    async createFile(body, call = {}) {
+      return expectData(await raw.POST("/koodrive/ose/v1/files/create", { body, params: { header: headers() }, ...call }));
+    },
+    async getMultipartUploadUrl(body, call = {}) {
+      return expectData(await raw.POST("/koodrive/ose/v1/files/multipart/uploadUrl", { body, params: { header: headers() }, ...call }));
+    },
+    async completeFile(body, call = {}) {
+      return expectData(await raw.POST("/koodrive/ose/v1/files/complete", { body, params: { header: headers() }, ...call }));
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export { createKoodriveClient, type KoodriveClient, type KoodriveClientOptions, type CallOptions } from "./client.js";
+export type { KoodriveAuth } from "./auth-middleware.js";
+export { appAuthorization, canonicalRequest, stringToSign, rfc3986, APP_AUTH_SIGNED_HEADERS, type AppAuthRequest } from "./app-auth.js";
+export { formatXDate, newTraceId } from "./request-headers.js";
+export { parseKoodriveEnvelope } from "./envelope.js";
+export type * from "./types.js";
+export type { paths, components, operations } from "./generated/koodrive.js";

@@ -1,0 +1,78 @@
+import createClient, { type Client } from "openapi-fetch";
+import { errorMiddleware, expectData, resolveCredential, type Credential } from "@direct-upload/client-core";
+import type { paths } from "./generated/pds.js";
+import type {
+  CompleteFileRequest,
+  CreateFileRequest,
+  CreateFileResponse,
+  GetUploadUrlRequest,
+  GetUploadUrlResponse,
+  ListUploadedPartsRequest,
+  ListUploadedPartsResponse,
+  PdsFile,
+} from "./types.js";
+import { parsePdsEnvelope } from "./envelope.js";
+
+export interface PdsClientOptions {
+  /** API endpoint; defaults to `https://{domainId}.api.aliyunpds.com`. */
+  baseUrl?: string;
+  /** PDS domain ID, used when `baseUrl` is not given. */
+  domainId?: string;
+  /** Access token, sent as `Authorization: Bearer <token>`. */
+  token: Credential;
+  /** Share-link token, sent as `x-share-token` (uploads through a share link). */
+  shareToken?: Credential;
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface PdsClient {
+  createFile(body: CreateFileRequest, options?: CallOptions): Promise<CreateFileResponse>;
+  getUploadUrl(body: GetUploadUrlRequest, options?: CallOptions): Promise<GetUploadUrlResponse>;
+  listUploadedParts(body: ListUploadedPartsRequest, options?: CallOptions): Promise<ListUploadedPartsResponse>;
+  completeFile(body: CompleteFileRequest, options?: CallOptions): Promise<PdsFile>;
+  /** The underlying openapi-fetch client, with auth and error middleware installed. */
+  raw: Client<paths>;
+}
+
+export function createPdsClient(options: PdsClientOptions): PdsClient {
+  const baseUrl = options.baseUrl ?? (options.domainId ? `https://${options.domainId}.api.aliyunpds.com` : undefined);
+  if (!baseUrl) throw new TypeError("createPdsClient needs baseUrl or domainId");
+  const { token, shareToken } = options;
+  // Latest resolved credentials, scrubbed from error messages.
+  let lastToken: string | undefined;
+  let lastShareToken: string | undefined;
+
+  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  raw.use({
+    async onRequest({ request }) {
+      lastToken = await resolveCredential(token);
+      request.headers.set("Authorization", `Bearer ${lastToken}`);
+      if (shareToken !== undefined) {
+        lastShareToken = await resolveCredential(shareToken);
+        request.headers.set("x-share-token", lastShareToken);
+      }
+      return request;
+    },
+  });
+  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken]));
+
+  return {
+    raw,
+    async createFile(body, call = {}) {
+      return expectData(await raw.POST("/v2/file/create", { body, ...call }));
+    },
+    async getUploadUrl(body, call = {}) {
+      return expectData(await raw.POST("/v2/file/get_upload_url", { body, ...call }));
+    },
+    async listUploadedParts(body, call = {}) {
+      return expectData(await raw.POST("/v2/file/list_uploaded_parts", { body, ...call }));
+    },
+    async completeFile(body, call = {}) {
+      return expectData(await raw.POST("/v2/file/complete", { body, ...call }));
+    },
+  };
+}
