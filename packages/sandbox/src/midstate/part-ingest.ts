@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import type { ObjectStore } from "../types.js";
+import type { HashedPart } from "./chain.js";
+import { MidstateHasher, type HashState } from "./hash-state.js";
+
+export interface IngestedPart extends HashedPart {
+  path: string;
+  /** Lower-case hex MD5 of the part, the basis of S3/OSS part ETags. */
+  md5: string;
+}
+
+/**
+ * Streams a part body to a scratch file while hashing it from the state the part claims, so the chain can be
+ * checked at completion without reading the parts again.
+ */
+export async function ingestPart(input: {
+  store: ObjectStore;
+  body: AsyncIterable<Uint8Array>;
+  partNumber: number;
+  claimed: HashState;
+  maxBytes?: number;
+}): Promise<IngestedPart> {
+  const hasher = MidstateHasher.resume(input.claimed);
+  const md5 = createHash("md5");
+  const { path, size } = await input.store.putScratch(
+    input.body,
+    (chunk) => {
+      hasher.update(chunk);
+      md5.update(chunk);
+    },
+    input.maxBytes,
+  );
+  return {
+    partNumber: input.partNumber,
+    claimed: input.claimed,
+    size,
+    end: hasher.exportState(),
+    digest: hasher.digestHex(),
+    path,
+    md5: md5.digest("hex"),
+  };
+}

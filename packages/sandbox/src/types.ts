@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export type VendorName = "openim" | "cloudbase" | "koodrive" | "hbr" | "pds";
+
+/** A fault armed on one route key (e.g. "koodrive.part-put"); see faults.ts for how each is applied. */
+export type FaultSpec =
+  | { kind: "fail"; times: number; status: number; code?: string; message?: string; retryAfterSeconds?: number }
+  | { kind: "reset"; afterBytes: number; times?: number }
+  | { kind: "delay"; ms: number; times?: number }
+  | { kind: "stall"; afterBytes?: number; times?: number }
+  | { kind: "expire-urls"; times?: number };
+
+export interface StoredObject {
+  vendor: VendorName;
+  bucket: string;
+  key: string;
+  size: number;
+  sha256: string;
+  sha1: string;
+  md5: string;
+  path: string;
+  contentType: string | undefined;
+  storedAt: number;
+}
+
+/** Everything a vendor module gets from the sandbox framework. */
+export interface SandboxContext {
+  /** Base URL of the running server, e.g. http://127.0.0.1:40123 (no trailing slash). */
+  baseUrl(): string;
+  /** Sandbox clock in ms since epoch: real time plus the configured skew. */
+  now(): number;
+  /** Lifetime in seconds for URLs issued by a vendor; returns a short or negative one while an expire-urls fault is armed. */
+  urlTtl(routeKey: string, normalSeconds: number): number;
+  store: ObjectStore;
+  /** Validates a JSON request body against the bundled spec; returns a list of human-readable problems (empty = valid). */
+  validateRequest(vendor: VendorName, operationId: string, body: unknown): string[];
+  /** Stable per-sandbox random hex of `bytes` length, for ids. */
+  randomId(bytes?: number): string;
+  /** Request counter per route key (for tests that assert how often a part was sent). */
+  hits(routeKey: string): number;
+}
+
+export interface ObjectStore {
+  /** Absolute path for bucket/key under dataDir; throws PathTraversalError if it would escape. */
+  resolve(bucket: string, key: string): string;
+  /**
+   * Streams `body` to a temp file inside dataDir while hashing it (sha256, sha1, md5), enforcing maxBytes, then
+   * renames it into place and records it. Nothing is buffered whole. On error the temp file is removed.
+   * A body over maxBytes throws EntityTooLargeError, one under minBytes EntityTooSmallError (nothing is recorded).
+   */
+  put(input: { vendor: VendorName; bucket: string; key: string; body: AsyncIterable<Uint8Array>; maxBytes?: number; minBytes?: number; contentType?: string | undefined }): Promise<StoredObject>;
+  /** Streams `body` to a scratch file (for multipart parts); `onChunk` sees every chunk in order. Returns path and size. */
+  putScratch(body: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => void, maxBytes?: number): Promise<{ path: string; size: number }>;
+  /** Concatenates scratch files into bucket/key (streaming), records and returns the object. Scratch files are removed. */
+  assemble(input: { vendor: VendorName; bucket: string; key: string; parts: string[]; contentType?: string }): Promise<StoredObject>;
+  get(bucket: string, key: string): StoredObject | undefined;
+  list(): StoredObject[];
+  /** Removes an object and its record; false when it did not exist. Optional so test stand-ins may omit it. */
+  delete?(bucket: string, key: string): Promise<boolean>;
+}
+
+export interface RouteRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+}
+
+export interface Route {
+  method: "GET" | "POST" | "PUT" | "DELETE" | "HEAD";
+  /** Path pattern with :named segments and an optional trailing * (captured as params["*"]). */
+  path: string;
+  /** Fault-injection and hit-count key, e.g. "openim.initiate_form_data" or "koodrive.part-put". */
+  key: string;
+  /** Writes this vendor's error shape for an injected "fail" fault (and may be reused by the handler). */
+  sendError(res: ServerResponse, status: number, code: string, message: string): void;
+  handle(request: RouteRequest): Promise<void>;
+}
+
+/** What a vendor module returns: its routes, and the connection info a client needs (printed by the bin). */
+export interface VendorModule {
+  name: VendorName;
+  routes: Route[];
+  info(): Record<string, string>;
+}
+
+export type VendorFactory = (ctx: SandboxContext) => VendorModule;

@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+
+/** The gateway's call-level error body `{code, message, requestId}` with an X-Request-Id header. */
+export function sendGatewayError(res: ServerResponse, status: number, code: string, message: string): void {
+  const requestId = randomUUID();
+  res.writeHead(status, { "Content-Type": "application/json", "X-Request-Id": requestId }).end(JSON.stringify({ code, message, requestId }));
+}
+
+export function sendItems(res: ServerResponse, items: unknown[]): void {
+  res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": randomUUID() }).end(JSON.stringify(items));
+}
+
+/** Bearer check: no header is MISSING_CREDENTIALS, a non-Bearer value INVALID_ACCESS_TOKEN, an unknown token INVALID_CREDENTIALS. */
+export function bearerProblem(req: IncomingMessage, token: string): [number, string, string] | undefined {
+  const header = req.headers["authorization"];
+  if (!header) return [401, "MISSING_CREDENTIALS", "credentials not found"];
+  const match = /^Bearer (\S+)$/.exec(header);
+  if (!match) return [401, "INVALID_ACCESS_TOKEN", "the Authorization header must be `Bearer <access token>`"];
+  if (match[1] !== token) return [401, "INVALID_CREDENTIALS", "the access token failed verification"];
+  return undefined;
+}
+
+export const INVALID_PARAM = { code: "INVALID_PARAM", message: "Invalid request param." } as const;
+export const OBJECT_NOT_EXIST = { code: "OBJECT_NOT_EXIST", message: "Storage object not exists." } as const;
+
+/**
+ * Splits spec-validation problems ("/2/objectId must ...") into the indices of bad items; a problem about the
+ * whole body (not an array) returns undefined, which the caller answers with BAD_REQUEST.
+ */
+export function badItemIndices(problems: string[]): Set<number> | undefined {
+  const indices = new Set<number>();
+  for (const problem of problems) {
+    const match = /^\/(\d+)(\/|\s)/.exec(problem);
+    if (!match) return undefined;
+    indices.add(Number(match[1]));
+  }
+  return indices;
+}
