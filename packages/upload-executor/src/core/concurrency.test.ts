@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { createConcurrencyLimit } from "./concurrency.js";
+
+describe("createConcurrencyLimit", () => {
+  it("never runs more tasks than its size, across every caller sharing it", async () => {
+    const limit = createConcurrencyLimit(2);
+    let active = 0;
+    let peak = 0;
+    const gates: Array<() => void> = [];
+    const task = () =>
+      limit.run(async () => {
+        peak = Math.max(peak, ++active);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        active--;
+      });
+    const all = Promise.all([task(), task(), task(), task(), task()]);
+    while (gates.length > 0 || active > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gates.shift()?.();
+    }
+    await all;
+    expect(peak).toBe(2);
+  });
+
+  it("drops a queued task when its signal aborts", async () => {
+    const limit = createConcurrencyLimit(1);
+    let release!: () => void;
+    const first = limit.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const controller = new AbortController();
+    let ran = false;
+    const queued = limit.run(async () => void (ran = true), controller.signal);
+    controller.abort(new Error("stop"));
+    await expect(queued).rejects.toThrow("stop");
+    release();
+    await first;
+    expect(ran).toBe(false);
+    await expect(limit.run(async () => 7)).resolves.toBe(7);
+  });
+});

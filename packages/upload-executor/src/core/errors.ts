@@ -1,0 +1,72 @@
+import { DirectUploadError } from "@direct-upload/client-core";
+
+/** The caller's AbortSignal fired. Nothing is retried after this; in-flight requests were destroyed. */
+export class UploadAbortedError extends DirectUploadError {
+  constructor(reason?: unknown) {
+    super("aborted", "The upload was aborted", {
+      hint: "Start it again with the last checkpoint (resumeFrom) to send only what is missing",
+      cause: reason,
+    });
+  }
+}
+
+/** The request got no HTTP answer (connection refused or reset, DNS, TLS, browser network error). */
+export class NetworkError extends DirectUploadError {
+  /** Node error code such as ECONNRESET, when there is one. */
+  readonly errno: string | undefined;
+
+  constructor(operation: string, cause: unknown) {
+    const errno = errorCode(cause);
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super("network_error", `${operation} got no response: ${detail}${errno && !detail.includes(errno) ? ` (${errno})` : ""}`, {
+      retryable: true,
+      hint: "Check the network connection; the request is retried automatically",
+      cause,
+    });
+    this.errno = errno;
+  }
+}
+
+/** No upload progress for `stallTimeoutMs`: the connection is presumed dead and the request is retried. */
+export class StallError extends DirectUploadError {
+  constructor(operation: string, timeoutMs: number) {
+    super("stalled", `${operation} sent no bytes for ${timeoutMs} ms`, {
+      retryable: true,
+      hint: "The request is retried automatically; raise stallTimeoutMs on very slow links",
+    });
+  }
+}
+
+/** The body was fully sent but the server did not answer within `responseTimeoutMs`. */
+export class ResponseTimeoutError extends DirectUploadError {
+  constructor(operation: string, timeoutMs: number) {
+    super("response_timeout", `${operation} sent its body but got no answer within ${timeoutMs} ms`, {
+      retryable: true,
+      hint: "The request is retried automatically; raise responseTimeoutMs if the server is slow to process large parts",
+    });
+  }
+}
+
+/** The plan cannot work (bad part layout, file too large for the vendor limits, missing targets). */
+export class PlanError extends DirectUploadError {
+  constructor(message: string, hint?: string) {
+    super("invalid_plan", message, hint === undefined ? {} : { hint });
+  }
+}
+
+/** A checkpoint that does not belong to this plan or source (different layout or size). */
+export class CheckpointMismatchError extends DirectUploadError {
+  constructor(detail: string) {
+    super("checkpoint_mismatch", `The checkpoint does not match this upload: ${detail}`, {
+      hint: "Start a new upload without resumeFrom; this checkpoint was made for another file or part layout",
+    });
+  }
+}
+
+export function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
+  }
+  return undefined;
+}

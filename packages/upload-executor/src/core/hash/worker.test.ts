@@ -1,0 +1,82 @@
+import { MessageChannel, type MessagePort } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { UploadAbortedError } from "../errors.js";
+import type { PassSink } from "./pass-loop.js";
+import { makePassPlan } from "./pass-plan.js";
+import { algorithms, generate, vectors, type MidstateVector } from "./testdata/vectors.js";
+import type { Midstate } from "./types.js";
+import { runInWorker, type WorkerHandle } from "./worker-client.js";
+import { serveMidstatePasses } from "./worker-host.js";
+import type { MessageEndpoint, WorkerReply, WorkerRequest } from "./worker-protocol.js";
+
+/**
+ * Node has no Web Worker global, so both real halves of the protocol talk over a MessageChannel: every message
+ * (the Blob included) is structured-cloned exactly as between a page and its worker.
+ */
+function channelWorker(): { spawn: () => WorkerHandle; ports: MessagePort[] } {
+  const { port1, port2 } = new MessageChannel();
+  serveMidstatePasses(port1 as unknown as MessageEndpoint<WorkerReply, WorkerRequest>);
+  port1.start();
+  const handle = Object.assign(port2, { terminate: () => port2.close() });
+  return { spawn: () => (port2.start(), handle as unknown as WorkerHandle), ports: [port1, port2] };
+}
+
+function collect(): { sink: PassSink; states: Midstate[][]; progress: number[] } {
+  const states: Midstate[][] = [];
+  const progress: number[] = [];
+  return { sink: { midstate: (i, state) => (states[i] ??= []).push(state), progress: (n) => progress.push(n) }, states, progress };
+}
+
+describe("hash worker protocol", () => {
+  const vector = vectors[1] as MidstateVector;
+  const bytes = generate(vector);
+  const plan = makePassPlan(bytes.byteLength, vector.sha1.parts.map((part) => part.partOffset), algorithms, 50_000);
+
+  it("hashes the Blob in the worker half and reports every state, progress and the digests", async () => {
+    const { spawn, ports } = channelWorker();
+    const { sink, states, progress } = collect();
+    const digests = await runInWorker(new Blob([bytes]), plan, new AbortController().signal, sink, spawn);
+    expect(digests).toEqual({ sha1: vector.sha1.digest, sha256: vector.sha256.digest });
+    for (const alg of algorithms) {
+      expect(states.map((list) => list.find((state) => state.algorithm === alg)?.h)).toEqual(vector[alg].parts.map((part) => part.h));
+    }
+    expect(progress.at(-1)).toBe(bytes.byteLength);
+    ports.forEach((port) => port.close());
+  });
+
+  it("rejects with UploadAbortedError when aborted mid-pass", async () => {
+    const { spawn, ports } = channelWorker();
+    const controller = new AbortController();
+    const { sink } = collect();
+    const running = runInWorker(new Blob([bytes]), plan, controller.signal, { ...sink, progress: () => controller.abort() }, spawn);
+    await expect(running).rejects.toBeInstanceOf(UploadAbortedError);
+    ports.forEach((port) => port.close());
+  });
+
+  it("reports a worker-side failure as a typed error", async () => {
+    const { spawn, ports } = channelWorker();
+    const badPlan = { ...plan, size: plan.size + 1000 }; // the Blob is shorter than the plan says
+    const running = runInWorker(new Blob([bytes]), badPlan, new AbortController().signal, collect().sink, spawn);
+    await expect(running).rejects.toMatchObject({ code: "source_changed" });
+    ports.forEach((port) => port.close());
+  });
+
+  it("falls back (resolves undefined) when the worker cannot be created or fails to load", async () => {
+    const signal = new AbortController().signal;
+    const unconstructable = () => {
+      throw new TypeError("Invalid URL");
+    };
+    expect(await runInWorker(new Blob([bytes]), plan, signal, collect().sink, unconstructable)).toBeUndefined();
+
+    // A worker whose script 404s: the browser fires "error" and never delivers a message.
+    const target = new EventTarget();
+    let terminated = false;
+    const unloadable = {
+      addEventListener: (type: string, listener: (event: never) => void) => target.addEventListener(type, listener as EventListener),
+      postMessage: () => queueMicrotask(() => target.dispatchEvent(new Event("error"))),
+      terminate: () => (terminated = true),
+    } as unknown as WorkerHandle;
+    expect(await runInWorker(new Blob([bytes]), plan, signal, collect().sink, () => unloadable)).toBeUndefined();
+    expect(terminated).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import { systemClock, type Clock } from "./backoff.js";
+import { createConcurrencyLimit, type ConcurrencyLimit } from "./concurrency.js";
+import { PlanError } from "./errors.js";
+import type { UploadProgress } from "./progress.js";
+import { defaultRetryOptions, type RetryOptions } from "./retry.js";
+import { createXhrTransport } from "./transport/xhr.js";
+import type { HttpTransport } from "./transport/types.js";
+import { defaultWatchdogOptions, type WatchdogOptions } from "./watchdog.js";
+
+/** Tuning shared by every engine; everything is optional except `transport` outside browsers. */
+export interface EngineOptions extends Partial<WatchdogOptions> {
+  /** Browsers default to XHR; in Node pass `nodeTransport` from `@direct-upload/upload-executor/node`. */
+  transport?: HttpTransport;
+  /** Stops everything: in-flight sockets, timers, the hashing pass. The upload rejects with UploadAbortedError. */
+  signal?: AbortSignal;
+  onProgress?: (progress: UploadProgress) => void;
+  retry?: Partial<RetryOptions>;
+  /** Parallel part requests: a number (per upload, default 4) or a limit shared with other uploads. */
+  concurrency?: number | ConcurrencyLimit;
+  /** Randomness and sleeping, for tests. */
+  clock?: Clock;
+}
+
+export interface ResolvedOptions extends WatchdogOptions {
+  transport: HttpTransport;
+  signal: AbortSignal;
+  onProgress: ((progress: UploadProgress) => void) | undefined;
+  retry: RetryOptions;
+  limit: ConcurrencyLimit;
+  clock: Clock;
+}
+
+export function resolveOptions(options: EngineOptions): ResolvedOptions {
+  const concurrency = options.concurrency ?? 4;
+  return {
+    transport: options.transport ?? defaultTransport(),
+    signal: options.signal ?? new AbortController().signal,
+    onProgress: options.onProgress,
+    retry: { ...defaultRetryOptions, ...options.retry },
+    limit: typeof concurrency === "number" ? createConcurrencyLimit(concurrency) : concurrency,
+    clock: options.clock ?? systemClock,
+    stallTimeoutMs: options.stallTimeoutMs ?? defaultWatchdogOptions.stallTimeoutMs,
+    responseTimeoutMs: options.responseTimeoutMs ?? defaultWatchdogOptions.responseTimeoutMs,
+  };
+}
+
+function defaultTransport(): HttpTransport {
+  if (typeof XMLHttpRequest !== "undefined") return createXhrTransport();
+  throw new PlanError(
+    "no HTTP transport: this runtime has no XMLHttpRequest",
+    'In Node, pass `transport: nodeTransport` imported from "@direct-upload/upload-executor/node"',
+  );
+}

@@ -1,0 +1,70 @@
+import { PlanError } from "./errors.js";
+
+/** One part of a multipart upload: 1-based number, byte offset in the source, byte size. */
+export interface PartLayout {
+  number: number;
+  offset: number;
+  size: number;
+}
+
+export interface PartSizing {
+  /** Smallest size of every part but the last (KooDrive 5 MiB). */
+  minPartSize: number;
+  /** Largest part (KooDrive and OSS 5 GiB). */
+  maxPartSize: number;
+  /** Most parts the vendor accepts (PDS and OSS 10,000). */
+  maxParts: number;
+  /** Every part but the last is a multiple of this (64 for SHA-1/SHA-256 midstates). Default 1. */
+  align?: number;
+  /** Wanted part size; grown (never shrunk below minPartSize) when the file would need too many parts. */
+  preferredPartSize?: number;
+}
+
+export interface PartPlan {
+  partSize: number;
+  parts: PartLayout[];
+}
+
+const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
+
+/**
+ * Equal parts of `partSize` and a last part of 1..partSize bytes (a 0-byte file is one 0-byte part).
+ * An exact multiple of the part size ends with a full part: nothing is added to aligned sizes.
+ */
+export function planParts(size: number, sizing: PartSizing): PartPlan {
+  const align = sizing.align ?? 1;
+  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`file size must be a non-negative integer, got ${size}`);
+  const largest = Math.floor(sizing.maxPartSize / align) * align;
+  const smallest = roundUp(sizing.minPartSize, align);
+  if (largest < smallest || sizing.maxParts < 1) {
+    throw new PlanError(`no part size fits between ${sizing.minPartSize} and ${sizing.maxPartSize} bytes in steps of ${align}`);
+  }
+  let partSize = Math.min(Math.max(roundUp(sizing.preferredPartSize ?? smallest, align), smallest), largest);
+  if (Math.ceil(size / partSize) > sizing.maxParts) partSize = roundUp(Math.ceil(size / sizing.maxParts), align);
+  if (partSize > largest) {
+    throw new PlanError(
+      `a ${size}-byte file needs parts of ${partSize} bytes to stay within ${sizing.maxParts} parts, above the ${sizing.maxPartSize}-byte maximum`,
+      "The vendor cannot take a file this large in one upload",
+    );
+  }
+  const count = Math.max(1, Math.ceil(size / partSize));
+  const parts: PartLayout[] = [];
+  for (let i = 0; i < count; i++) {
+    const offset = i * partSize;
+    parts.push({ number: i + 1, offset, size: Math.min(partSize, size - offset) });
+  }
+  return { partSize, parts };
+}
+
+/** Checks a layout from elsewhere (a checkpoint, a vendor answer): contiguous, 1-based, covering exactly `size`. */
+export function checkLayout(parts: readonly PartLayout[], size: number, align = 1): void {
+  let offset = 0;
+  parts.forEach((part, index) => {
+    const last = index === parts.length - 1;
+    if (part.number !== index + 1 || part.offset !== offset || part.size < 0 || (!last && part.size % align !== 0)) {
+      throw new PlanError(`part ${part.number} (offset ${part.offset}, ${part.size} bytes) breaks the layout at byte ${offset}`);
+    }
+    offset += part.size;
+  });
+  if (parts.length === 0 || offset !== size) throw new PlanError(`the parts cover ${offset} bytes but the source has ${size}`);
+}

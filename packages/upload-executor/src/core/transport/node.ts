@@ -1,0 +1,130 @@
+import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { NetworkError } from "../errors.js";
+import { formEnvelope } from "./form-envelope.js";
+import type { HttpTransport, TransportRequest, TransportResponse } from "./types.js";
+
+export interface NodeTransportOptions {
+  /** Agents for connection reuse or proxies; Node's global keep-alive agents by default. */
+  httpAgent?: Agent;
+  httpsAgent?: Agent;
+  /** Bytes read from the source per write (default 256 KiB): bounds memory to about concurrency × chunk. */
+  chunkSize?: number;
+  /** Largest response body kept for error parsing (default 1 MiB). */
+  maxResponseBytes?: number;
+}
+
+type Piece = Uint8Array | { start: number; end: number };
+
+/**
+ * node:http(s) transport. Sends the exact Content-Length (signed by some vendors, so never chunked), streams the
+ * range from the source with backpressure and reports bytes once the socket has taken them.
+ */
+export function createNodeTransport(options: NodeTransportOptions = {}): HttpTransport {
+  const chunkSize = options.chunkSize ?? 256 * 1024;
+  const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
+
+  return {
+    send(req) {
+      const { headers, pieces, length } = frame(req);
+      const source = req.body.kind === "range" ? req.body.source : req.body.file.source;
+      return new Promise<TransportResponse>((resolve, reject) => {
+        if (req.signal.aborted) return reject(req.signal.reason);
+        const url = new URL(req.url);
+        const secure = url.protocol === "https:";
+        const agent = secure ? options.httpsAgent : options.httpAgent;
+        const client: ClientRequest = (secure ? httpsRequest : httpRequest)(url, {
+          method: req.method,
+          headers: { ...headers, "content-length": String(length) },
+          ...(agent ? { agent } : {}),
+        });
+        let settled = false;
+        let bodyDone = false;
+        const fail = (error: unknown) => {
+          if (settled) return;
+          settled = true;
+          req.signal.removeEventListener("abort", onAbort);
+          client.destroy();
+          reject(error);
+        };
+        const onAbort = () => fail(req.signal.reason);
+        req.signal.addEventListener("abort", onAbort, { once: true });
+        client.on("error", (error) => fail(req.signal.aborted ? req.signal.reason : new NetworkError(`${req.method} request`, error)));
+        client.on("response", (res: IncomingMessage) => {
+          readText(res, maxResponseBytes).then((bodyText) => {
+            if (settled) return;
+            settled = true;
+            req.signal.removeEventListener("abort", onAbort);
+            // An early answer (e.g. 403 before the body was sent) leaves the connection mid-body: never reuse it.
+            if (!bodyDone) client.destroy();
+            resolve({ status: res.statusCode ?? 0, headers: lowerHeaders(res.rawHeaders), bodyText });
+          }, (error: unknown) => fail(req.signal.aborted ? req.signal.reason : new NetworkError(`${req.method} response`, error)));
+        });
+
+        let sent = 0;
+        const report = (bytes: number) => {
+          sent += bytes;
+          if (!settled) req.onUploadProgress?.(sent, length);
+        };
+        (async () => {
+          for (const piece of pieces) {
+            for (let pos = 0; ; ) {
+              const chunk = piece instanceof Uint8Array ? piece : await source.read(piece.start + pos, Math.min(piece.start + pos + chunkSize, piece.end));
+              if (settled) return;
+              if (chunk.byteLength > 0 && !client.write(chunk, () => report(chunk.byteLength))) await drained(client);
+              pos += chunk.byteLength;
+              if (piece instanceof Uint8Array || piece.start + pos >= piece.end) break;
+            }
+          }
+          bodyDone = true;
+          client.end();
+        })().catch(fail);
+      });
+    },
+  };
+}
+
+function frame(req: TransportRequest): { headers: Record<string, string>; pieces: Piece[]; length: number } {
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).filter(([name]) => !/^(content-length|transfer-encoding)$/i.test(name)),
+  );
+  if (req.body.kind === "range") {
+    return { headers, pieces: [{ start: req.body.start, end: req.body.end }], length: req.body.end - req.body.start };
+  }
+  const envelope = formEnvelope(req.body);
+  for (const name of Object.keys(headers)) if (/^content-type$/i.test(name)) delete headers[name];
+  headers["content-type"] = envelope.contentType;
+  const { start, end } = req.body.file;
+  return { headers, pieces: [envelope.prefix, { start, end }, envelope.suffix], length: envelope.length };
+}
+
+function drained(client: ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      client.off("drain", done);
+      client.off("close", done);
+      resolve();
+    };
+    client.on("drain", done);
+    client.on("close", done);
+  });
+}
+
+async function readText(res: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    if (size < limit) chunks.push(chunk.subarray(0, limit - size));
+    size += chunk.byteLength;
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function lowerHeaders(raw: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    headers[name] = headers[name] === undefined ? raw[i + 1]! : `${headers[name]}, ${raw[i + 1]!}`;
+  }
+  return headers;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  // index: universal (Node + browsers, no static node: imports); node: file sources and the node:http transport;
+  // hash-worker: the browser Web Worker that runs the midstate hashing pass off the main thread.
+  entry: { index: "src/index.ts", node: "src/node.ts", "hash-worker": "src/core/hash/worker.ts" },
+  format: ["esm", "cjs"],
+  dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
+  clean: true,
+  sourcemap: true,
+  target: "es2022",
+  noExternal: [],
+});
