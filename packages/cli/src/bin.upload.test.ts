@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSandbox, type Sandbox } from "@direct-upload/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VENDORS } from "./credentials.js";
+import { sandboxConnection, type SandboxConnection } from "./sandbox-connection.js";
+import { jsonLines, randomFile, runCli } from "./testing/harness.js";
+
+const MiB = 1024 * 1024;
+
+describe("direct-upload upload, against a real sandbox", () => {
+  let sandbox: Sandbox;
+  let dir: string;
+  let connections: Map<string, SandboxConnection>;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ host: "127.0.0.1", port: 0 });
+    connections = new Map(sandboxConnection(sandbox.vendors).map((c) => [c.vendor, c]));
+    dir = await mkdtemp(join(tmpdir(), "cli-upload-"));
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it.each(VENDORS)("uploads to %s and the stored object has the source's SHA-256", async (vendor) => {
+    // Over two 5 MiB parts for the multipart vendors, with an odd tail.
+    const file = await randomFile(dir, `${vendor}-sample.bin`, 11 * MiB + 7);
+    const connection = connections.get(vendor)!;
+    const result = await runCli(["upload", file.path, ...connection.args, "--part-size", "5MiB", "--json"], { env: connection.env });
+    expect(result.code, result.stderr).toBe(0);
+
+    const [line] = jsonLines(result.stdout);
+    expect(line).toMatchObject({ ok: true, vendor, bytes: file.size, sha256: file.sha256 });
+    const stored = sandbox.objects.list().filter((object) => object.vendor === vendor && object.sha256 === file.sha256);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.size).toBe(file.size);
+  });
+
+  it("--json prints exactly one parseable line per file and nothing else on stdout", async () => {
+    const small = await randomFile(dir, "one.txt", 1024);
+    const other = await randomFile(dir, "two.txt", 3000);
+    const connection = connections.get("openim")!;
+    const result = await runCli(["upload", small.path, other.path, ...connection.args, "--json"], { env: connection.env });
+    expect(result.code, result.stderr).toBe(0);
+
+    const lines = jsonLines(result.stdout);
+    expect(lines).toHaveLength(2);
+    for (const [line, file] of [[lines[0]!, small], [lines[1]!, other]] as const) {
+      expect(line).toMatchObject({ ok: true, vendor: "openim", file: file.path, bytes: file.size, sha256: file.sha256 });
+      expect(typeof line.seconds).toBe("number");
+      // The remote identity a script needs to find the object again.
+      expect(typeof (line.url ?? line.key)).toBe("string");
+    }
+    // Progress and the summary went to stderr.
+    expect(result.stderr).toMatch(/2 uploaded to openim/);
+  });
+
+  it("prints a readable summary on stdout without --json", async () => {
+    const file = await randomFile(dir, "report.pdf", 256 * 1024);
+    const connection = connections.get("cloudbase")!;
+    const result = await runCli(["upload", file.path, ...connection.args], { env: connection.env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/✔ .*report\.pdf\s+256\.0 KiB/);
+    expect(result.stdout).toMatch(/1 uploaded to cloudbase · 256\.0 KiB in/);
+    // Off a terminal, progress is plain lines on stderr.
+    expect(result.stderr).toMatch(/report\.pdf: done, 256\.0 KiB in/);
+  });
+});

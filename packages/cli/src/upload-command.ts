@@ -1,0 +1,135 @@
+import { fromFile, nodeTransport } from "@direct-upload/upload-executor/node";
+import type { FlowCheckpoint } from "@direct-upload/upload-executor";
+import { CheckpointStore } from "./checkpoint-store.js";
+import { describeError, formatErrorReport } from "./describe-error.js";
+import { SIGNAL_EXIT_CODES, trapStopSignals, type StopSignal } from "./interrupt.js";
+import type { CliIo } from "./io.js";
+import { jsonLine, type Outcome } from "./outcome.js";
+import { createProgress, type ProgressView } from "./progress/view.js";
+import { resumeCommand } from "./resume-hint.js";
+import type { UploadFile, UploadSettings } from "./settings.js";
+import { styleFor, type Style } from "./style.js";
+import { summaryLines } from "./summary.js";
+import { createVendorUpload, type VendorUpload } from "./vendors.js";
+
+interface Run {
+  settings: UploadSettings;
+  io: CliIo;
+  upload: VendorUpload;
+  store: CheckpointStore | undefined;
+  progress: ProgressView;
+  signal: AbortSignal;
+  style: Style;
+}
+
+/**
+ * Uploads the files one after another. Ctrl-C aborts the current upload, waits for its requests to stop, saves
+ * the checkpoint and prints the command that resumes. Exit code: 0 all done, 1 any failed, 130/143 stopped.
+ */
+export async function runUpload(settings: UploadSettings, io: CliIo): Promise<number> {
+  const style = styleFor(io.stderr, io.env);
+  const store = settings.checkpoint ? await CheckpointStore.open(settings.checkpoint) : undefined;
+  const upload = createVendorUpload(settings);
+  const progress = createProgress(io, settings.files.map((file) => file.size));
+  const controller = new AbortController();
+  let stoppedBy: StopSignal | undefined;
+  const untrap = trapStopSignals((signal) => {
+    stoppedBy = signal;
+    progress.log(style.yellow(`${signal === "SIGINT" ? "Ctrl-C" : signal}: stopping the upload and saving the checkpoint (press Ctrl-C again to quit now)`));
+    controller.abort(new Error(`stopped by ${signal}`));
+  });
+
+  const run: Run = { settings, io, upload, store, progress, signal: controller.signal, style };
+  const outcomes: Outcome[] = [];
+  try {
+    for (const file of settings.files) {
+      if (controller.signal.aborted) break;
+      const outcome = await uploadOne(file, run);
+      outcomes.push(outcome);
+      if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor)}\n`);
+    }
+    await store?.flush();
+  } finally {
+    progress.stop();
+    untrap();
+  }
+
+  const summary = summaryLines(outcomes, settings.vendor, settings.json ? style : styleFor(io.stdout, io.env));
+  (settings.json ? io.stderr : io.stdout).write(`\n${summary.join("\n")}\n`);
+  if (stoppedBy) {
+    printResumeHint(run, outcomes);
+    return SIGNAL_EXIT_CODES[stoppedBy];
+  }
+  return outcomes.some((outcome) => outcome.status === "failed") ? 1 : 0;
+}
+
+async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
+  const { settings, store, progress } = run;
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  let source: Awaited<ReturnType<typeof fromFile>> | undefined;
+  // A resumed upload's first report includes what earlier runs sent; only the rest counts for the speed.
+  let carried: number | undefined;
+  try {
+    source = await fromFile(file.path);
+    const resumeFrom = await resumable(file, await source.fingerprint(), run);
+    progress.start(file.arg, file.size, resumeFrom !== undefined);
+    const result = await run.upload({
+      source,
+      signal: run.signal,
+      engine: { transport: nodeTransport },
+      onProgress: ({ loaded }) => {
+        carried ??= resumeFrom ? loaded : 0;
+        progress.update(file.arg, loaded);
+      },
+      onCheckpoint: (checkpoint) =>
+        store?.set(file.path, { vendor: settings.vendor, endpoint: settings.endpoint, checkpoint, savedAt: new Date().toISOString() }),
+      ...(resumeFrom ? { resumeFrom } : {}),
+      ...(settings.concurrency !== undefined ? { concurrency: settings.concurrency } : {}),
+      ...(settings.partSize !== undefined ? { partSize: settings.partSize } : {}),
+    });
+    await store?.delete(file.path);
+    progress.finish(file.arg, "done");
+    return { status: "done", file, result, seconds: seconds(), resumed: resumeFrom !== undefined, sentBytes: result.bytes - (carried ?? 0) };
+  } catch (error) {
+    if (run.signal.aborted) {
+      progress.finish(file.arg, "stopped");
+      return { status: "stopped", file };
+    }
+    const report = describeError(error, settings.secrets);
+    progress.finish(file.arg, "failed");
+    const [first, ...rest] = formatErrorReport(report);
+    progress.log(run.style.red(`✖ ${file.arg}: ${first}`));
+    for (const line of rest) progress.log(`  ${line}`);
+    return { status: "failed", file, error: report, seconds: seconds() };
+  } finally {
+    await source?.close?.();
+  }
+}
+
+/** The saved checkpoint for this file, if it was made for the same vendor, endpoint and content. */
+async function resumable(file: UploadFile, fingerprint: string, run: Run): Promise<FlowCheckpoint | undefined> {
+  const { store, settings, progress, style } = run;
+  const entry = store?.get(file.path);
+  if (!store || !entry) return undefined;
+  const { checkpoint } = entry;
+  if (entry.vendor === settings.vendor && entry.endpoint === settings.endpoint && checkpoint.fingerprint === fingerprint) {
+    progress.log(style.dim(`${file.arg}: resuming from ${store.path}`));
+    return checkpoint;
+  }
+  const why = checkpoint.fingerprint === fingerprint ? `was for ${entry.vendor} at ${entry.endpoint}` : "was made before the file changed";
+  progress.log(style.yellow(`${file.arg}: the saved checkpoint ${why}; starting over`));
+  await store.delete(file.path);
+  return undefined;
+}
+
+function printResumeHint(run: Run, outcomes: Outcome[]): void {
+  const { settings, io, style } = run;
+  const finished = new Set(outcomes.filter((o) => o.status !== "stopped").map((o) => o.file.path));
+  const left = settings.files.filter((file) => !finished.has(file.path));
+  if (!settings.checkpoint) {
+    io.stderr.write(style.yellow(`Stopped. Without --checkpoint the next run starts over; add --checkpoint <file> to make uploads resumable.\n`));
+    return;
+  }
+  io.stderr.write(`${style.yellow("Stopped.")} Progress is saved in ${settings.checkpoint}. Resume with:\n  ${resumeCommand(settings, left)}\n`);
+}
