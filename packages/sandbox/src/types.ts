@@ -16,12 +16,21 @@ export interface StoredObject {
   key: string;
   size: number;
   sha256: string;
-  sha1: string;
-  md5: string;
-  path: string;
+  /** Set for single-request uploads, and for multipart objects whose part chain was SHA-1 (PDS). */
+  sha1: string | undefined;
+  /** Set for single-request uploads; objects assembled from parts have none, as on S3/OSS/OBS (ETag "md5-N"). */
+  md5: string | undefined;
+  /**
+   * The files whose concatenation is the object: one for a single-request upload; the part files, moved into place
+   * as uploaded, for a multipart one (completing a 1 GiB upload renames parts instead of copying them).
+   */
+  files: readonly string[];
   contentType: string | undefined;
   storedAt: number;
 }
+
+/** An object stored by one request: every digest was computed while it streamed in. */
+export type SingleObject = StoredObject & { sha1: string; md5: string };
 
 /** Everything a vendor module gets from the sandbox framework. */
 export interface SandboxContext {
@@ -48,11 +57,15 @@ export interface ObjectStore {
    * renames it into place and records it. Nothing is buffered whole. On error the temp file is removed.
    * A body over maxBytes throws EntityTooLargeError, one under minBytes EntityTooSmallError (nothing is recorded).
    */
-  put(input: { vendor: VendorName; bucket: string; key: string; body: AsyncIterable<Uint8Array>; maxBytes?: number; minBytes?: number; contentType?: string | undefined }): Promise<StoredObject>;
-  /** Streams `body` to a scratch file (for multipart parts); `onChunk` sees every chunk in order. Returns path and size. */
+  put(input: { vendor: VendorName; bucket: string; key: string; body: AsyncIterable<Uint8Array>; maxBytes?: number; minBytes?: number; contentType?: string | undefined }): Promise<SingleObject>;
+  /** Streams `body` to a scratch file (for multipart parts) without hashing it; `onChunk` sees every chunk in order. */
   putScratch(body: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => void, maxBytes?: number): Promise<{ path: string; size: number }>;
-  /** Concatenates scratch files into bucket/key (streaming), records and returns the object. Scratch files are removed. */
-  assemble(input: { vendor: VendorName; bucket: string; key: string; parts: string[]; contentType?: string }): Promise<StoredObject>;
+  /**
+   * Moves scratch part files under bucket/key (in order), records and returns the object. `known` carries the
+   * digests the caller computed from the part bytes (a verified midstate chain); only a missing SHA-256 is computed,
+   * by reading the parts once.
+   */
+  assemble(input: { vendor: VendorName; bucket: string; key: string; parts: string[]; contentType?: string; known: { sha256?: string; sha1?: string } }): Promise<StoredObject>;
   get(bucket: string, key: string): StoredObject | undefined;
   list(): StoredObject[];
   /** Removes an object and its record; false when it did not exist. Optional so test stand-ins may omit it. */

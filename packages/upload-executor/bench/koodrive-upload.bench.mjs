@@ -109,7 +109,7 @@ export async function run() {
     });
     if (flow.value !== hash.value) throw new Error("the upload's SHA-256 differs from the hash pass's");
     const floor = Math.max(hash.seconds, put.partsSeconds);
-    const note = `hash pass ${hash.seconds.toFixed(2)} s, plain PUT ${put.partsSeconds.toFixed(2)} s, + its complete ${put.seconds.toFixed(2)} s, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
+    const note = `hash pass ${hash.seconds.toFixed(2)} s, plain PUT ${put.partsSeconds.toFixed(2)} s (${put.seconds.toFixed(2)} s with its complete), load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
     return [
       {
         name: "KooDrive 1 GiB upload (8 MiB parts × 4, sandbox in its own process) vs max(hash pass, one plain PUT)",
@@ -122,22 +122,12 @@ export async function run() {
         note,
       },
       {
-        name: "context: same upload until every part is stored, before complete (which makes the sandbox copy and rehash 1 GiB)",
+        name: "context: same upload until every part is stored, before complete (which checks the chain and moves the parts into place)",
         value: flow.partsSeconds,
         baseline: floor,
         ratio: flow.partsSeconds / floor,
         target: TARGET,
         met: flow.partsSeconds / floor <= TARGET,
-        unit: "s",
-        note,
-      },
-      {
-        name: "context: same upload vs max(hash pass, one plain PUT + complete of the file as one part)",
-        value: flow.seconds,
-        baseline: Math.max(hash.seconds, put.seconds),
-        ratio: flow.seconds / Math.max(hash.seconds, put.seconds),
-        target: TARGET,
-        met: flow.seconds / Math.max(hash.seconds, put.seconds) <= TARGET,
         unit: "s",
         note,
       },

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { text } from "node:stream/consumers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EntityTooLargeError, EntityTooSmallError, PathTraversalError } from "../errors.js";
 import { createObjectStore, type FileObjectStore } from "./object-store.js";
@@ -24,7 +25,8 @@ describe("object store", () => {
     const object = await store.put({ vendor: "hbr", bucket: "b", key: "a/b c.txt", body: chunks("hello ", "world"), contentType: "text/plain" });
     const digest = (algorithm: string) => createHash(algorithm).update("hello world").digest("hex");
     expect(object).toMatchObject({ size: 11, sha256: digest("sha256"), sha1: digest("sha1"), md5: digest("md5"), contentType: "text/plain", storedAt: 1_700_000_000_000 });
-    expect(await readFile(object.path, "utf8")).toBe("hello world");
+    expect(object.files).toHaveLength(1);
+    expect(await readFile(object.files[0]!, "utf8")).toBe("hello world");
     expect(store.get("b", "a/b c.txt")).toEqual(object);
     expect(await store.delete("b", "a/b c.txt")).toBe(true);
     expect(store.list()).toEqual([]);
@@ -51,8 +53,20 @@ describe("object store", () => {
     const a = await store.putScratch(chunks("ab", "c"), (c) => seen.push(c.byteLength));
     const b = await store.putScratch(chunks("def"));
     expect([a.size, seen]).toEqual([3, [2, 1]]);
-    const object = await store.assemble({ vendor: "pds", bucket: "p", key: "joined", parts: [a.path, b.path] });
-    expect(object.sha256).toBe(createHash("sha256").update("abcdef").digest("hex"));
+    const object = await store.assemble({ vendor: "pds", bucket: "p", key: "joined", parts: [a.path, b.path], known: {} });
+    expect([object.size, object.sha256, object.md5]).toEqual([6, createHash("sha256").update("abcdef").digest("hex"), undefined]);
+    expect(await text(store.read("p", "joined"))).toBe("abcdef");
     expect(await readdir(join(dir, "tmp"))).toEqual([]);
+  });
+
+  it("takes the digests a verified part chain already gave instead of hashing the parts again", async () => {
+    const parts = [await store.putScratch(chunks("x".repeat(64))), await store.putScratch(chunks("yz"))];
+    const chained = { sha1: "c".repeat(40), sha256: "d".repeat(64) };
+    const object = await store.assemble({ vendor: "pds", bucket: "p", key: "chained", parts: parts.map((p) => p.path), known: chained });
+    expect([object.size, object.sha1, object.sha256]).toEqual([66, chained.sha1, chained.sha256]);
+    expect(await text(store.read("p", "chained"))).toBe(`${"x".repeat(64)}yz`);
+    expect(await readdir(join(dir, "tmp"))).toEqual([]);
+    expect(await store.delete("p", "chained")).toBe(true);
+    expect(await readdir(join(dir, "objects", "p"))).toEqual([]);
   });
 });

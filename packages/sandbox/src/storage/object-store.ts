@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import { dirname, join, resolve, sep } from "node:path";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { EntityTooLargeError, EntityTooSmallError, PathTraversalError } from "../errors.js";
-import type { ObjectStore, StoredObject } from "../types.js";
+import type { ObjectStore, SingleObject, StoredObject } from "../types.js";
 
 export interface FileObjectStore extends ObjectStore {
   /** Removes an object and its record; false when it did not exist. */
@@ -36,9 +37,8 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
     return join(tmpRoot, randomBytes(12).toString("hex"));
   }
 
-  /** Writes `body` to `path` while hashing; enforces maxBytes as the bytes arrive. */
-  async function writeHashed(body: AsyncIterable<Uint8Array>, path: string, maxBytes: number, onChunk?: (c: Uint8Array) => void) {
-    const hashes = { sha256: createHash("sha256"), sha1: createHash("sha1"), md5: createHash("md5") };
+  /** Writes `body` to `path`, feeding every chunk to `onChunk`; enforces maxBytes as the bytes arrive. */
+  async function writeBody(body: AsyncIterable<Uint8Array>, path: string, maxBytes: number, onChunk?: (c: Uint8Array) => void) {
     let size = 0;
     const out = createWriteStream(path);
     // Open the file before streaming, so a failure cannot race the open and leave the temp file behind.
@@ -50,9 +50,6 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
           for await (const chunk of source) {
             size += chunk.byteLength;
             if (size > maxBytes) throw new EntityTooLargeError(maxBytes);
-            hashes.sha256.update(chunk);
-            hashes.sha1.update(chunk);
-            hashes.md5.update(chunk);
             onChunk?.(chunk);
             yield chunk;
           }
@@ -65,24 +62,36 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       await rm(path, { force: true });
       throw error;
     }
-    return { size, sha256: hashes.sha256.digest("hex"), sha1: hashes.sha1.digest("hex"), md5: hashes.md5.digest("hex") };
+    return size;
   }
 
-  async function commit(input: Omit<PutInput, "body">, temp: string, digest: Awaited<ReturnType<typeof writeHashed>>) {
+  /** Moves `temps` into place as bucket/key (one file, or a folder of numbered parts) and records the object. */
+  async function commit<T extends Pick<StoredObject, "size" | "sha256" | "sha1" | "md5">>(input: Omit<PutInput, "body">, temps: readonly string[], digest: T) {
     const path = resolvePath(input.bucket, input.key);
-    await mkdir(dirname(path), { recursive: true });
-    await rename(temp, path);
-    const record: StoredObject = {
+    const old = records.get(id(input.bucket, input.key));
+    if (old) await removeFiles(old);
+    // Parts go to a folder beside where the single file would be, with a random name no other key can take.
+    const folder = `${path}.${randomBytes(6).toString("hex")}.parts`;
+    const files = temps.length <= 1 ? [path] : temps.map((_, i) => join(folder, String(i + 1).padStart(6, "0")));
+    await mkdir(dirname(files[0]!), { recursive: true });
+    if (temps.length === 0) await writeFile(path, "");
+    await Promise.all(temps.map((temp, i) => rename(temp, files[i]!)));
+    const record = {
       vendor: input.vendor,
       bucket: input.bucket,
       key: input.key,
-      path,
+      files,
       contentType: input.contentType,
       storedAt: now(),
       ...digest,
-    };
+    } satisfies StoredObject;
     records.set(id(input.bucket, input.key), record);
     return record;
+  }
+
+  async function removeFiles(record: StoredObject) {
+    await Promise.all(record.files.map((file) => rm(file, { force: true })));
+    if (record.files.length > 1) await rm(dirname(record.files[0]!), { recursive: true, force: true });
   }
 
   return {
@@ -90,28 +99,32 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
     async put(input) {
       resolvePath(input.bucket, input.key);
       const temp = await tempPath();
-      const digest = await writeHashed(input.body, temp, input.maxBytes ?? Number.POSITIVE_INFINITY);
-      if (input.minBytes !== undefined && digest.size < input.minBytes) {
+      const hashes = { sha256: createHash("sha256"), sha1: createHash("sha1"), md5: createHash("md5") };
+      const size = await writeBody(input.body, temp, input.maxBytes ?? Number.POSITIVE_INFINITY, (chunk) => {
+        for (const hash of Object.values(hashes)) hash.update(chunk);
+      });
+      if (input.minBytes !== undefined && size < input.minBytes) {
         await rm(temp, { force: true });
-        throw new EntityTooSmallError(input.minBytes, digest.size);
+        throw new EntityTooSmallError(input.minBytes, size);
       }
-      return commit(input, temp, digest);
+      const digest = { size, sha256: hashes.sha256.digest("hex"), sha1: hashes.sha1.digest("hex"), md5: hashes.md5.digest("hex") };
+      return commit(input, [temp], digest) satisfies Promise<SingleObject>;
     },
     async putScratch(body, onChunk, maxBytes) {
       const path = await tempPath();
-      const { size } = await writeHashed(body, path, maxBytes ?? Number.POSITIVE_INFINITY, onChunk);
+      const size = await writeBody(body, path, maxBytes ?? Number.POSITIVE_INFINITY, onChunk);
       return { path, size };
     },
     async assemble(input) {
       resolvePath(input.bucket, input.key);
-      const temp = await tempPath();
-      async function* concatenated() {
-        for (const part of input.parts) yield* createReadStream(part) as AsyncIterable<Uint8Array>;
+      let sha256 = input.known.sha256;
+      if (sha256 === undefined) {
+        const hash = createHash("sha256");
+        for await (const chunk of concatenated(input.parts)) hash.update(chunk);
+        sha256 = hash.digest("hex");
       }
-      const digest = await writeHashed(concatenated(), temp, Number.POSITIVE_INFINITY);
-      const record = await commit(input, temp, digest);
-      await Promise.all(input.parts.map((part) => rm(part, { force: true })));
-      return record;
+      const size = (await Promise.all(input.parts.map((part) => stat(part)))).reduce((sum, s) => sum + s.size, 0);
+      return commit(input, input.parts, { size, sha256, sha1: input.known.sha1, md5: undefined });
     },
     get: (bucket, key) => records.get(id(bucket, key)),
     list: () => [...records.values()],
@@ -119,15 +132,24 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       const record = records.get(id(bucket, key));
       if (!record) return false;
       records.delete(id(bucket, key));
-      await rm(record.path, { force: true });
+      await removeFiles(record);
       return true;
     },
     read(bucket, key) {
       const record = records.get(id(bucket, key));
       if (!record) throw new Error(`no object ${bucket}/${key} in the sandbox`);
-      return createReadStream(record.path);
+      return readObject(record);
     },
   };
+}
+
+/** A stored object's bytes, streamed from its files in order. */
+export function readObject(record: Pick<StoredObject, "files">): Readable {
+  return Readable.from(concatenated(record.files));
+}
+
+async function* concatenated(files: readonly string[]): AsyncGenerator<Uint8Array> {
+  for (const file of files) yield* createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>;
 }
 
 /** Rejects names that could escape the data directory, also after one round of percent-decoding. */

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { sendCosError } from "../storage/cos-put-object.js";
+import { readObject } from "../storage/object-store.js";
 import type { Route, SandboxContext } from "../types.js";
 
 const DOWNLOAD_TTL_SECONDS = 3600;
@@ -38,7 +38,7 @@ export function cosDownloadRoute(ctx: SandboxContext, bucket: string, secret: st
       const object = ctx.store.get(bucket, key);
       if (!object) return sendCosError(res, 404, "NoSuchKey", "The specified key does not exist.");
       res.writeHead(200, { "Content-Type": object.contentType ?? "application/octet-stream", "Content-Length": String(object.size), ETag: `"${object.md5}"` });
-      createReadStream(object.path).pipe(res);
+      readObject(object).pipe(res);
     },
   };
 }

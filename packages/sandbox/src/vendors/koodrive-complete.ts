@@ -18,18 +18,26 @@ export function completeFileRoute(state: KoodriveState): Route {
     async (body, { res }) => {
       const upload = state.byFileId.get(body.fileId);
       if (!upload || upload.completed) return sendKoodriveError(res, KOODRIVE_ERRORS.NOT_EXIST_UPLOAD_TASK, "no upload task for this fileId; create the file again");
-      const problem = chainProblem(upload, body.sha256?.toLowerCase());
-      if (problem) return sendKoodriveError(res, KOODRIVE_ERRORS.FILE_COMPLETE_CHECK_FAILURE, `${problem}; upload the whole file again`);
+      const checked = checkChain(upload, body.sha256?.toLowerCase());
+      if (typeof checked === "string") return sendKoodriveError(res, KOODRIVE_ERRORS.FILE_COMPLETE_CHECK_FAILURE, `${checked}; upload the whole file again`);
       upload.completed = true;
       const paths = [...upload.stored.values()].sort((a, b) => a.partNumber - b.partNumber).map((p) => p.path);
-      const stored = await state.ctx.store.assemble({ vendor: "koodrive", bucket: state.bucket, key: upload.objectKey, parts: paths, contentType: upload.mimeType });
+      const stored = await state.ctx.store.assemble({
+        vendor: "koodrive",
+        bucket: state.bucket,
+        key: upload.objectKey,
+        parts: paths,
+        contentType: upload.mimeType,
+        known: { sha256: checked.digest },
+      });
       if (stored.size !== upload.length) return sendKoodriveError(res, KOODRIVE_ERRORS.INNER_INVOKE_FAILURE, "the assembled object has an unexpected size");
       sendJson(res, 200, { code: 0, msg: "success." });
     },
   );
 }
 
-function chainProblem(upload: KoodriveUpload, completeSha256: string | undefined): string | undefined {
+/** The verified chain (its digest is the SHA-256 of the part bytes as stored), or what is wrong with it. */
+function checkChain(upload: KoodriveUpload, completeSha256: string | undefined): { digest: string } | string {
   if (completeSha256 && upload.sha256 && completeSha256 !== upload.sha256) return "sha256 differs from the one given at create";
   const parts = [...upload.stored.values()];
   for (const part of parts) {
@@ -41,5 +49,5 @@ function chainProblem(upload: KoodriveUpload, completeSha256: string | undefined
   const result = verifyChain(parts, completeSha256 ?? upload.sha256);
   if (!result.ok) return result.reason;
   if (result.size !== upload.length) return `the parts hold ${result.size} bytes but the file length is ${upload.length}`;
-  return undefined;
+  return result;
 }

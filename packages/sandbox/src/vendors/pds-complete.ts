@@ -33,7 +33,14 @@ export function pdsCompleteRoute(state: PdsState): Route {
       return sendPdsError(res, 400, "InvalidParameterNotMatch.Size", `the parts hold ${chain.size} bytes but size is ${upload.size}`);
     }
     upload.completed = true;
-    const stored = await state.ctx.store.assemble({ vendor: "pds", bucket: state.bucket, key: upload.objectKey, parts: parts.map((p) => p.path), contentType: upload.contentType });
+    const stored = await state.ctx.store.assemble({
+      vendor: "pds",
+      bucket: state.bucket,
+      key: upload.objectKey,
+      parts: parts.map((p) => p.path),
+      contentType: upload.contentType,
+      known: { [upload.algorithm]: chain.digest },
+    });
     const dot = upload.name.lastIndexOf(".");
     sendJson(res, 200, {
       domain_id: state.domainId,
