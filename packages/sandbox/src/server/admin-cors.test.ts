@@ -22,6 +22,8 @@ describe("CORS", () => {
     expect(cos.headers.get("access-control-allow-headers")).toBe("authorization, x-cos-security-token, x-cos-meta-fileid, content-type");
     const openim = await preflight("/openim/object/initiate_form_data", "POST", "token,operationid,content-type");
     expect(openim.status).toBe(204);
+    const koodrive = await preflight("/koodrive/ose/v1/files/create", "POST", "authorization,x-user-id,x-date,x-traceid,language,content-type");
+    expect(koodrive.status).toBe(204);
     expect((await preflight("/storage/oss/hbr-temp-bucket", "POST", "")).status).toBe(204);
     expect((await preflight("/storage/oss/hbr-temp-bucket", "DELETE", "")).status).toBe(403);
     expect((await preflight("/openim/object/initiate_form_data", "POST", "cookie")).status).toBe(403);
