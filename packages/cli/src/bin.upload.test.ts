@@ -45,7 +45,8 @@ describe("direct-upload upload, against a real sandbox", () => {
     const result = await runCli(["upload", small.path, other.path, ...connection.args, "--json"], { env: connection.env });
     expect(result.code, result.stderr).toBe(0);
 
-    const lines = jsonLines(result.stdout);
+    // Files upload in parallel, so lines come in the order they finish.
+    const lines = jsonLines(result.stdout).sort((a, b) => String(a.file).localeCompare(String(b.file)));
     expect(lines).toHaveLength(2);
     for (const [line, file] of [[lines[0]!, small], [lines[1]!, other]] as const) {
       expect(line).toMatchObject({ ok: true, vendor: "openim", file: file.path, bytes: file.size, sha256: file.sha256 });

@@ -50,7 +50,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option("--access-key-secret <secret>", "hbr AccessKey secret (ALIBABA_CLOUD_ACCESS_KEY_SECRET)")
     .option("--region <id>", "hbr region id (ALIBABA_CLOUD_REGION_ID)")
     .optionsGroup("Transfer:")
-    .option("--concurrency <n>", "parallel part uploads (multipart vendors)", positiveInt("--concurrency", 64))
+    .option("--concurrency <n>", "requests in flight in total, parts and whole files (default 4)", positiveInt("--concurrency", 64))
     .option("--part-size <size>", "preferred part size, e.g. 5MiB, 16MB or bytes (grown when the file needs it)", size)
     .addOption(new Option("--hash <algorithm>", "pds content hash").choices(["sha1", "sha256"]))
     .addOption(new Option("--oss-url-style <style>", "hbr OSS addressing: virtual (https://{bucket}.{Endpoint}) or path (https://{Endpoint}/{bucket})").choices(["virtual", "path"]))

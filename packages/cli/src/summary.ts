@@ -3,8 +3,8 @@ import { remoteId, type Outcome } from "./outcome.js";
 import { fitName } from "./progress/line.js";
 import type { Style } from "./style.js";
 
-/** The closing table: one row per file, then the totals. */
-export function summaryLines(outcomes: Outcome[], vendor: string, style: Style): string[] {
+/** The closing table: one row per file, then the totals over `elapsedSeconds` of wall time (files run in parallel). */
+export function summaryLines(outcomes: Outcome[], vendor: string, style: Style, elapsedSeconds: number): string[] {
   const width = Math.min(32, Math.max(4, ...outcomes.map((o) => o.file.arg.length)));
   const rows = outcomes.map((outcome) => {
     const name = fitName(outcome.file.arg, width);
@@ -20,9 +20,8 @@ export function summaryLines(outcomes: Outcome[], vendor: string, style: Style):
   const done = outcomes.filter((o) => o.status === "done");
   const failed = outcomes.filter((o) => o.status === "failed").length;
   const bytes = done.reduce((sum, o) => sum + o.file.size, 0);
-  const seconds = done.reduce((sum, o) => sum + o.seconds, 0);
   const counts = [`${done.length} uploaded to ${vendor}`, ...(failed ? [style.red(`${failed} failed`)] : [])];
   const stopped = outcomes.length - done.length - failed;
   if (stopped) counts.push(style.yellow(`${stopped} stopped`));
-  return [...rows, style.bold(`${counts.join(", ")} · ${formatBytes(bytes)} in ${formatSeconds(seconds)}`)];
+  return [...rows, style.bold(`${counts.join(", ")} · ${formatBytes(bytes)} in ${formatSeconds(elapsedSeconds)}`)];
 }

@@ -1,5 +1,5 @@
-import { fromFile, nodeTransport } from "@direct-upload/upload-executor/node";
-import type { FlowCheckpoint } from "@direct-upload/upload-executor";
+import { createConcurrencyLimit, fromFile, nodeTransport } from "@direct-upload/upload-executor/node";
+import type { ConcurrencyLimit, FlowCheckpoint } from "@direct-upload/upload-executor";
 import { CheckpointStore } from "./checkpoint-store.js";
 import { describeError, formatErrorReport } from "./describe-error.js";
 import { SIGNAL_EXIT_CODES, trapStopSignals, type StopSignal } from "./interrupt.js";
@@ -20,11 +20,16 @@ interface Run {
   progress: ProgressView;
   signal: AbortSignal;
   style: Style;
+  /** Shared by every file: at most `--concurrency` requests (parts or whole files) are in flight in total. */
+  limit: ConcurrencyLimit;
 }
 
+const DEFAULT_CONCURRENCY = 4;
+
 /**
- * Uploads the files one after another. Ctrl-C aborts the current upload, waits for its requests to stop, saves
- * the checkpoint and prints the command that resumes. Exit code: 0 all done, 1 any failed, 130/143 stopped.
+ * Uploads up to `--concurrency` files at once under one shared request limit, so many small files go in parallel
+ * and one large file gets every slot for its parts. Ctrl-C aborts the uploads, waits for their requests to stop,
+ * saves the checkpoints and prints the command that resumes. Exit code: 0 all done, 1 any failed, 130/143 stopped.
  */
 export async function runUpload(settings: UploadSettings, io: CliIo): Promise<number> {
   const style = styleFor(io.stderr, io.env);
@@ -39,28 +44,35 @@ export async function runUpload(settings: UploadSettings, io: CliIo): Promise<nu
     controller.abort(new Error(`stopped by ${signal}`));
   });
 
-  const run: Run = { settings, io, upload, store, progress, signal: controller.signal, style };
+  const started = performance.now();
+  const limit = createConcurrencyLimit(settings.concurrency ?? DEFAULT_CONCURRENCY);
+  const run: Run = { settings, io, upload, store, progress, signal: controller.signal, style, limit };
+  // Indexed by file, so the summary keeps the command line's order whatever finishes first.
   const outcomes: Outcome[] = [];
-  try {
-    for (const file of settings.files) {
-      if (controller.signal.aborted) break;
-      const outcome = await uploadOne(file, run);
-      outcomes.push(outcome);
+  const queue = settings.files.map((file, index) => ({ file, index }));
+  const worker = async () => {
+    for (let next = queue.shift(); next && !controller.signal.aborted; next = queue.shift()) {
+      const outcome = await uploadOne(next.file, run);
+      outcomes[next.index] = outcome;
       if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor)}\n`);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit.size, queue.length) }, worker));
     await store?.flush();
   } finally {
     progress.stop();
     untrap();
   }
 
-  const summary = summaryLines(outcomes, settings.vendor, settings.json ? style : styleFor(io.stdout, io.env));
+  const ended = outcomes.filter((outcome) => outcome !== undefined);
+  const summary = summaryLines(ended, settings.vendor, settings.json ? style : styleFor(io.stdout, io.env), (performance.now() - started) / 1000);
   (settings.json ? io.stderr : io.stdout).write(`\n${summary.join("\n")}\n`);
   if (stoppedBy) {
-    printResumeHint(run, outcomes);
+    printResumeHint(run, ended);
     return SIGNAL_EXIT_CODES[stoppedBy];
   }
-  return outcomes.some((outcome) => outcome.status === "failed") ? 1 : 0;
+  return ended.some((outcome) => outcome.status === "failed") ? 1 : 0;
 }
 
 async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
@@ -85,7 +97,7 @@ async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
       onCheckpoint: (checkpoint) =>
         store?.set(file.path, { vendor: settings.vendor, endpoint: settings.endpoint, checkpoint, savedAt: new Date().toISOString() }),
       ...(resumeFrom ? { resumeFrom } : {}),
-      ...(settings.concurrency !== undefined ? { concurrency: settings.concurrency } : {}),
+      concurrency: run.limit,
       ...(settings.partSize !== undefined ? { partSize: settings.partSize } : {}),
     });
     await store?.delete(file.path);

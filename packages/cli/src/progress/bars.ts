@@ -56,10 +56,7 @@ export class BarsProgress implements ProgressView {
     if (!entry) return;
     entry.payload.meter.update(loaded);
     entry.bar.update(loaded);
-    if (this.total) {
-      this.total.payload.meter.update(this.finishedBytes + loaded);
-      this.total.bar.update(this.finishedBytes + loaded);
-    }
+    this.updateTotal();
   }
 
   finish(file: string, state: FinishState): void {
@@ -70,10 +67,16 @@ export class BarsProgress implements ProgressView {
     entry.payload.meter.end();
     entry.bar.update(entry.payload.meter.loaded);
     this.finishedBytes += state === "done" ? entry.payload.meter.total : entry.payload.meter.loaded;
-    if (this.total) {
-      this.total.payload.meter.update(this.finishedBytes);
-      this.total.bar.update(this.finishedBytes);
-    }
+    this.updateTotal();
+  }
+
+  /** Finished files plus what every running file has sent so far (several files upload at once). */
+  private updateTotal(): void {
+    if (!this.total) return;
+    let running = 0;
+    for (const { payload } of this.bars.values()) if (payload.state === "running") running += payload.meter.loaded;
+    this.total.payload.meter.update(this.finishedBytes + running);
+    this.total.bar.update(this.finishedBytes + running);
   }
 
   log(line: string): void {

@@ -26,7 +26,7 @@ export class PlainProgress implements ProgressView {
 
   update(file: string, loaded: number): void {
     this.files.get(file)?.update(loaded);
-    this.total.update(this.finishedBytes + loaded);
+    this.updateTotal();
   }
 
   finish(file: string, state: FinishState): void {
@@ -35,7 +35,7 @@ export class PlainProgress implements ProgressView {
     this.files.delete(file);
     meter.end();
     this.finishedBytes += state === "done" ? meter.total : meter.loaded;
-    this.total.update(this.finishedBytes);
+    this.updateTotal();
     if (state === "done") this.log(`${file}: done, ${describeDone(meter)}`);
     if (state === "stopped") this.log(`${file}: stopped at ${formatBytes(meter.loaded)}`);
   }
@@ -46,6 +46,13 @@ export class PlainProgress implements ProgressView {
 
   stop(): void {
     clearInterval(this.timer);
+  }
+
+  /** Finished files plus what every running file has sent so far (several files upload at once). */
+  private updateTotal(): void {
+    let running = 0;
+    for (const meter of this.files.values()) running += meter.loaded;
+    this.total.update(this.finishedBytes + running);
   }
 
   private report(): void {

@@ -4,7 +4,7 @@ import { BarsProgress } from "./bars.js";
 
 export type FinishState = "done" | "failed" | "stopped";
 
-/** How upload progress reaches the user (always on stderr). Files go one at a time. */
+/** How upload progress reaches the user (always on stderr). Several files may be running at once. */
 export interface ProgressView {
   /** `resumed`: the first progress report includes bytes an earlier run sent. */
   start(file: string, total: number, resumed: boolean): void;
