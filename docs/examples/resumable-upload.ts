@@ -1,9 +1,10 @@
 // The one-call way, in Node: @direct-upload/upload-executor runs the whole KooDrive flow (create → part URLs in
 // batches → concurrent PUTs with SHA-256 midstates → complete) with retries, progress and crash-safe resume.
-// Every vendor has the same shape: uploadToOpenim, uploadToCloudbase, uploadToHbr, uploadToPds.
+// Every vendor has the same shape: uploadToOpenim, uploadToCloudbase, uploadToHbr, uploadToPds. The /node entry
+// adds file sources and sends with node:http; browsers import the package root and send with XHR.
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { createKoodriveClient } from "@direct-upload/koodrive-client";
-import { fromFile, nodeTransport, uploadToKoodrive, type FlowCheckpoint } from "@direct-upload/upload-executor/node";
+import { fromFile, uploadToKoodrive, type FlowCheckpoint } from "@direct-upload/upload-executor/node";
 
 const client = createKoodriveClient({
   baseUrl: "https://intl.myhuaweicloud-koodrive.com",
@@ -25,7 +26,6 @@ export async function uploadVideo(path: string, signal?: AbortSignal) {
       ...(resumeFrom ? { resumeFrom } : {}),
       onProgress: ({ loaded, total }) => process.stderr.write(`\r${((100 * loaded) / total).toFixed(1)} %`),
       onCheckpoint: (checkpoint) => writeFile(checkpointFile, JSON.stringify(checkpoint)),
-      engine: { transport: nodeTransport },
     });
     await rm(checkpointFile, { force: true });
     return result; // { fileId, sha256, bytes, ... }: sha256 is the digest KooDrive verified

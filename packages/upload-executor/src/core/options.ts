@@ -7,9 +7,9 @@ import { createXhrTransport } from "./transport/xhr.js";
 import type { HttpTransport } from "./transport/types.js";
 import { defaultWatchdogOptions, type WatchdogOptions } from "./watchdog.js";
 
-/** Tuning shared by every engine; everything is optional except `transport` outside browsers. */
+/** Tuning shared by every engine; all optional (the transport defaults to XHR in browsers, node:http via /node). */
 export interface EngineOptions extends Partial<WatchdogOptions> {
-  /** Browsers default to XHR; in Node pass `nodeTransport` from `@direct-upload/upload-executor/node`. */
+  /** Browsers default to XHR; importing `@direct-upload/upload-executor/node` makes node:http the default in Node. */
   transport?: HttpTransport;
   /** Stops everything: in-flight sockets, timers, the hashing pass. The upload rejects with UploadAbortedError. */
   signal?: AbortSignal;
@@ -44,10 +44,18 @@ export function resolveOptions(options: EngineOptions): ResolvedOptions {
   };
 }
 
+let runtimeTransport: HttpTransport | undefined;
+
+/** Used where there is no XMLHttpRequest; the Node entry registers node:http (the universal entry cannot import it). */
+export function setRuntimeTransport(transport: HttpTransport): void {
+  runtimeTransport = transport;
+}
+
 function defaultTransport(): HttpTransport {
   if (typeof XMLHttpRequest !== "undefined") return createXhrTransport();
+  if (runtimeTransport) return runtimeTransport;
   throw new PlanError(
     "no HTTP transport: this runtime has no XMLHttpRequest",
-    'In Node, pass `transport: nodeTransport` imported from "@direct-upload/upload-executor/node"',
+    'In Node, import the upload functions from "@direct-upload/upload-executor/node", or pass a `transport`',
   );
 }
