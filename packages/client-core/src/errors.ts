@@ -72,9 +72,12 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 }
 
+/** The fetch error plus what Node says underneath: "fetch failed (connect ECONNREFUSED 127.0.0.1:8080)". */
 function describeCause(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = (cause as { cause?: unknown }).cause;
-  const code = inner && typeof inner === "object" && "code" in inner ? ` (${String((inner as { code: unknown }).code)})` : "";
-  return `${cause.message}${code}`;
+  if (!inner || typeof inner !== "object") return cause.message;
+  const { message, code } = inner as { message?: unknown; code?: unknown };
+  const detail = (typeof message === "string" && message) || (code === undefined ? "" : String(code));
+  return detail ? `${cause.message} (${detail})` : cause.message;
 }

@@ -71,6 +71,6 @@ describe("errorMiddleware", () => {
     const e = await call("/ok", `http://127.0.0.1:${port}`).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TransportError);
     expect((e as TransportError).retryable).toBe(true);
-    expect((e as TransportError).message).toContain("ECONNREFUSED");
+    expect((e as TransportError).message).toContain(`fetch failed (connect ECONNREFUSED 127.0.0.1:${port})`);
   });
 });
