@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CheckpointMismatchError, UploadAbortedError } from "../core/errors.js";
 import { fromUint8Array } from "../core/source.js";
 import { uploadManyToCloudbase, uploadToCloudbase } from "./cloudbase.js";
-import { EDGE_SIZES, progressLog, sha256Hex, testBytes, testEngine } from "./flow-testing.js";
+import { EDGE_SIZES, progressLog, sha256Hex, testBytes, testEngine } from "./testing/flow.js";
 import type { FlowCheckpoint } from "./types.js";
 
 let sandbox: Sandbox;

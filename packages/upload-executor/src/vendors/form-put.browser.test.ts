@@ -4,15 +4,9 @@ import { describe, expect, inject, it } from "vitest";
 import { commands } from "vitest/browser";
 import { fromBlob } from "../core/source.js";
 import { createXhrTransport } from "../core/transport/xhr.js";
-import type { BrowserSandbox } from "./browser-sandbox.setup.js";
+import type { BrowserSandbox } from "./testing/browser-sandbox.setup.js";
 import { uploadToCloudbase } from "./cloudbase.js";
 import { uploadToOpenim } from "./openim.js";
-
-declare module "vitest/browser" {
-  interface BrowserCommands {
-    sandboxObjects(sandboxUrl: string): Promise<Array<{ bucket: string; key: string; size: number; sha256: string }>>;
-  }
-}
 
 const sandbox: BrowserSandbox = inject("sandbox");
 const engine = { transport: createXhrTransport() };

@@ -4,9 +4,9 @@ import { CheckpointMismatchError, UploadAbortedError } from "../core/errors.js";
 import type { MultipartCheckpoint } from "../core/multipart/checkpoint.js";
 import { SourceChangedError, fromUint8Array } from "../core/source.js";
 import { StorageError } from "../core/storage-error.js";
-import { progressLog, sha256Hex, testBytes, testEngine } from "./flow-testing.js";
+import { progressLog, sha256Hex, testBytes, testEngine } from "./testing/flow.js";
 import { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive.js";
-import { STORAGE_FAULTS, checkpointLog, expectStored, recording, startMultipartSandbox, storedCount, type MultipartSandbox, type RecordedCall } from "./multipart-testing.js";
+import { STORAGE_FAULTS, checkpointLog, expectStored, recording, startMultipartSandbox, storedCount, type MultipartSandbox, type RecordedCall } from "./testing/multipart.js";
 import type { FlowCheckpoint } from "./types.js";
 
 const MiB = 1024 * 1024;

@@ -8,13 +8,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MultipartCheckpoint } from "../core/multipart/checkpoint.js";
 import { fromFile } from "../core/source-node.js";
-import { sha256Hex, testBytes, testEngine } from "./flow-testing.js";
+import { sha256Hex, testBytes, testEngine } from "./testing/flow.js";
 import { uploadToKoodrive } from "./koodrive.js";
-import { expectStored, startMultipartSandbox, storedCount, type MultipartSandbox } from "./multipart-testing.js";
+import { expectStored, startMultipartSandbox, storedCount, type MultipartSandbox } from "./testing/multipart.js";
 import { uploadToPds } from "./pds.js";
 import type { FlowCheckpoint } from "./types.js";
 
-const child = fileURLToPath(new URL("./multipart-crash-child.mjs", import.meta.url));
+const child = fileURLToPath(new URL("./testing/multipart-crash-child.mjs", import.meta.url));
 const dist = fileURLToPath(new URL("../../dist/node.js", import.meta.url));
 const KiB = 1024;
 const CONCURRENCY = 2;

@@ -5,7 +5,7 @@ import { commands } from "vitest/browser";
 import { fromBlob, type UploadSource } from "../core/source.js";
 import { progressLog } from "../core/testing/clock.js";
 import { createXhrTransport } from "../core/transport/xhr.js";
-import type { BrowserSandbox } from "./browser-sandbox.setup.js";
+import type { BrowserSandbox } from "./testing/browser-sandbox.setup.js";
 import { uploadToKoodrive } from "./koodrive.js";
 import { uploadToPds } from "./pds.js";
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PlanError, UploadAbortedError } from "../core/errors.js";
 import { fromUint8Array } from "../core/source.js";
 import { StorageError } from "../core/storage-error.js";
-import { EDGE_SIZES, progressLog, sha256Hex, testBytes, testEngine } from "./flow-testing.js";
+import { EDGE_SIZES, progressLog, sha256Hex, testBytes, testEngine } from "./testing/flow.js";
 import { uploadToOpenim } from "./openim.js";
 import type { FlowCheckpoint } from "./types.js";
 

@@ -3,8 +3,8 @@ import { createKoodriveClient, type KoodriveClient } from "@direct-upload/koodri
 import { createPdsClient, type PdsClient } from "@direct-upload/pds-client";
 import { startSandbox, type FaultSpec, type Sandbox, type StoredObject } from "@direct-upload/sandbox";
 import { expect } from "vitest";
-import { sha256Hex } from "./flow-testing.js";
-import type { FlowCheckpoint } from "./types.js";
+import { sha256Hex } from "./flow.js";
+import type { FlowCheckpoint } from "../types.js";
 
 export interface MultipartSandbox {
   sandbox: Sandbox;
