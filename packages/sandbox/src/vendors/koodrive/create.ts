@@ -1,0 +1,66 @@
+import type { Route } from "../../types.js";
+import { koodriveApiRoute } from "./api-route.js";
+import { KOODRIVE_ERRORS, sendKoodriveError } from "./errors.js";
+import { sendJson } from "../../server/replies.js";
+import { declareAndIssue } from "./part-urls.js";
+import { declareParts, type MultiPartInfoInput } from "./parts.js";
+import type { KoodriveState, KoodriveUpload } from "./uploads.js";
+
+interface CreateFileBody {
+  fileName: string;
+  parentFolder: string[];
+  length: number;
+  uploadMode: string;
+  uploadType: number;
+  autoRename: 2 | 3 | 4;
+  sha256?: string;
+  mimeType?: string;
+  multiParts?: MultiPartInfoInput[];
+}
+
+/** POST files/create: only multipart mode (uploadType 1) into the root folder, as the docs allow today. */
+export function createFileRoute(state: KoodriveState): Route {
+  return koodriveApiRoute<CreateFileBody>(
+    state,
+    { path: "/koodrive/ose/v1/files/create", key: "koodrive.create", operationId: "createFile" },
+    async (body, { res }) => {
+      if (body.uploadType !== 1 || body.uploadMode !== "multipart") {
+        return sendKoodriveError(res, KOODRIVE_ERRORS.PARAMETER_INVALID, "only uploadType 1 with uploadMode multipart is supported");
+      }
+      if (body.parentFolder[0] !== "root") {
+        return sendKoodriveError(res, KOODRIVE_ERRORS.FILE_NOT_IN_SPECIFIED_CONTAINER, "the sandbox has only the root folder");
+      }
+      const fileName = pickName(state, body.fileName, body.autoRename);
+      if (!fileName) return sendKoodriveError(res, KOODRIVE_ERRORS.PARAMETER_INVALID, "a file with this name exists and autoRename is 3 (refuse)");
+      const declared = declareParts(body.multiParts ?? [], body.length);
+      if (typeof declared === "string") return sendKoodriveError(res, KOODRIVE_ERRORS.PARAMETER_INVALID, declared);
+
+      const upload: KoodriveUpload = {
+        fileId: `F${state.ctx.randomId(16)}`,
+        fileName,
+        uploadId: state.ctx.randomId(16).toUpperCase(),
+        objectKey: state.ctx.randomId(16),
+        length: body.length,
+        sha256: body.sha256?.toLowerCase(),
+        mimeType: body.mimeType,
+        declared: new Map(),
+        stored: new Map(),
+        completed: false,
+      };
+      state.names.add(fileName);
+      state.byFileId.set(upload.fileId, upload);
+      state.byUploadId.set(upload.uploadId, upload);
+      const multiParts = await declareAndIssue(state, upload, declared);
+      sendJson(res, 200, { code: 0, msg: "Success.", fileId: upload.fileId, fileName, uploadId: upload.uploadId, multiParts });
+    },
+  );
+}
+
+/** autoRename 3 refuses a taken name; 2 and 4 append a timestamp (4's "same sha256 creates nothing" is not modelled). */
+function pickName(state: KoodriveState, name: string, autoRename: 2 | 3 | 4): string | undefined {
+  if (!state.names.has(name)) return name;
+  if (autoRename === 3) return undefined;
+  const dot = name.lastIndexOf(".");
+  const stamp = `_${state.ctx.now()}`;
+  return dot > 0 ? `${name.slice(0, dot)}${stamp}${name.slice(dot)}` : `${name}${stamp}`;
+}

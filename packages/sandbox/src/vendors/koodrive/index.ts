@@ -1,0 +1,35 @@
+import type { VendorFactory } from "../../types.js";
+import type { ObsCredentials } from "../../storage/obs-sigv4.js";
+import { completeFileRoute } from "./complete.js";
+import { createFileRoute } from "./create.js";
+import { partPutRoute } from "./part-put.js";
+import { uploadUrlRoute } from "./upload-url.js";
+import type { KoodriveState } from "./uploads.js";
+
+export interface KoodriveOptions {
+  /** Key of the sandbox OBS node that signs part URLs; random per sandbox unless given (tests pass their own). */
+  obs?: ObsCredentials;
+}
+
+/** Huawei KooDrive: create / uploadUrl / complete API plus the OBS-style storage node the part URLs point to. */
+export function createKoodriveVendor(options: KoodriveOptions = {}): VendorFactory {
+  return (ctx) => {
+    const state: KoodriveState = {
+      ctx,
+      token: ctx.randomId(16),
+      userId: ctx.randomId(8),
+      obs: options.obs ?? { accessKeyId: ctx.randomId(10).toUpperCase(), secretAccessKey: ctx.randomId(20), region: "sandbox-1" },
+      bucket: "koodrive-sandbox",
+      byFileId: new Map(),
+      byUploadId: new Map(),
+      names: new Set(),
+    };
+    return {
+      name: "koodrive",
+      routes: [createFileRoute(state), uploadUrlRoute(state), completeFileRoute(state), partPutRoute(state)],
+      info: () => ({ baseUrl: ctx.baseUrl(), token: state.token, userId: state.userId }),
+    };
+  };
+}
+
+export const koodriveVendor: VendorFactory = createKoodriveVendor();

@@ -1,0 +1,39 @@
+import type { HashState } from "../../midstate/hash-state.js";
+import type { IngestedPart } from "../../midstate/part-ingest.js";
+import type { ObsCredentials } from "../../storage/obs-sigv4.js";
+import type { SandboxContext } from "../../types.js";
+
+/** A part as declared through create/uploadUrl: its size, and the state (and offset) it claims to start from. */
+export interface DeclaredPart {
+  partNumber: number;
+  partSize: number;
+  claimed: HashState;
+  /** Whether the client sent hashCtx (part 1 may omit it; its URL then carries no context). */
+  sentCtx: boolean;
+}
+
+export interface KoodriveUpload {
+  fileId: string;
+  fileName: string;
+  uploadId: string;
+  objectKey: string;
+  length: number;
+  sha256: string | undefined;
+  mimeType: string | undefined;
+  declared: Map<number, DeclaredPart>;
+  stored: Map<number, IngestedPart>;
+  completed: boolean;
+}
+
+/** Everything the KooDrive routes share: the sandbox, the issued credentials, and the uploads in flight. */
+export interface KoodriveState {
+  ctx: SandboxContext;
+  token: string;
+  userId: string;
+  obs: ObsCredentials;
+  bucket: string;
+  byFileId: Map<string, KoodriveUpload>;
+  byUploadId: Map<string, KoodriveUpload>;
+  /** File names taken in the root folder (for autoRename). */
+  names: Set<string>;
+}

@@ -1,8 +1,0 @@
-import type { ServerResponse } from "node:http";
-import { sendJson } from "./koodrive-http.js";
-
-/** PDS API error `{code, message}` with a matching HTTP status; the request id goes in `x-ca-request-id`. */
-export function sendPdsError(res: ServerResponse, status: number, code: string, message: string): void {
-  const requestId = `SANDBOX-${Date.now().toString(16).toUpperCase()}`;
-  sendJson(res, status, { code, message, request_id: requestId }, { "x-ca-request-id": requestId });
-}

@@ -1,0 +1,41 @@
+import type { Route } from "../../types.js";
+import { sendJson } from "../../server/replies.js";
+import { pdsApiRoute } from "./api-route.js";
+import { findUpload } from "./lookup.js";
+import { ctxField, type PdsState } from "./uploads.js";
+
+const MAX_LIMIT = 100;
+
+/** POST /v2/file/list_uploaded_parts: stored parts after part_number_marker, `limit` (1-100, default 100) at a time. */
+export function pdsListPartsRoute(state: PdsState): Route {
+  return pdsApiRoute<{ file_id: string; upload_id: string; limit?: number; part_number_marker?: number }>(
+    state,
+    {
+      path: "/v2/file/list_uploaded_parts",
+      key: "pds.list_uploaded_parts",
+      operationId: "listUploadedParts",
+      precheck: ({ limit }) =>
+        limit === undefined || (Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)
+          ? undefined
+          : [400, "InvalidParameterOutOfRange.Limit", `The input parameter limit is out of range, must be between 1 and ${MAX_LIMIT}.`],
+    },
+    (body, { res }) => {
+      const upload = findUpload(state, res, body);
+      if (!upload) return;
+      const after = body.part_number_marker ?? 0;
+      const remaining = [...upload.stored.values()].filter((p) => p.partNumber > after).sort((a, b) => a.partNumber - b.partNumber);
+      const page = remaining.slice(0, body.limit ?? MAX_LIMIT);
+      const field = ctxField(upload.algorithm);
+      sendJson(res, 200, {
+        file_id: upload.fileId,
+        upload_id: upload.uploadId,
+        parallel_upload: upload.parallel,
+        uploaded_parts: page.map((part) => {
+          const ctx = upload.parallel ? upload.declared.get(part.partNumber)?.ctx : undefined;
+          return { part_number: part.partNumber, part_size: part.size, etag: part.etag, ...(ctx ? { [field]: ctx } : {}) };
+        }),
+        next_part_number_marker: remaining.length > page.length ? String(page[page.length - 1]!.partNumber) : "",
+      });
+    },
+  );
+}
