@@ -72,3 +72,46 @@ describe.each(["koodrive", "pds"] as const)("Ctrl-C during a %s upload, then the
     expect(existsSync(checkpoint)).toBe(false);
   });
 });
+
+describe("Ctrl-C while several files upload at once, then the same command again", () => {
+  let sandbox: Sandbox;
+  let dir: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ host: "127.0.0.1", port: 0 });
+    dir = await mkdtemp(join(tmpdir(), "cli-resume-many-"));
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keeps a checkpoint per unfinished file and finishes every file byte-exact", async () => {
+    const files = [await randomFile(dir, "a.bin", 24 * MiB), await randomFile(dir, "b.bin", 24 * MiB)];
+    const checkpoint = join(dir, "many.checkpoint.json");
+    const connection = sandboxConnection(sandbox.vendors).find((c) => c.vendor === "koodrive")!;
+    const args = ["upload", ...files.map((f) => f.path), ...connection.args, "--part-size", "5MiB", "--concurrency", "4", "--checkpoint", checkpoint, "--json"];
+    sandbox.faults.arm("koodrive.part-put", { kind: "delay", ms: 400, times: 1000 });
+
+    const first = startCli(args, { env: connection.env });
+    // Both files are in flight together: each gets its own entry before any part finishes.
+    for (const file of files) await waitForSavedProgress(checkpoint, file.path, () => sandbox.faults.hits("koodrive.part-put"));
+    first.child.kill("SIGINT");
+    const stopped = await first.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    const saved = JSON.parse(await readFile(checkpoint, "utf8")) as { uploads: Record<string, unknown> };
+    expect(Object.keys(saved.uploads).sort()).toEqual(files.map((f) => f.path).sort());
+
+    sandbox.faults.clear();
+    const resumed = await runCli(args, { env: connection.env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const lines = jsonLines(resumed.stdout);
+    expect(lines.map((line) => line.file).sort()).toEqual(files.map((f) => f.path).sort());
+    expect(lines.every((line) => line.resumed === true)).toBe(true);
+    expect(sandbox.faults.hits("koodrive.create")).toBe(2);
+    for (const file of files) {
+      expect(sandbox.objects.list().find((o) => o.sha256 === file.sha256)?.size).toBe(file.size);
+    }
+    expect(existsSync(checkpoint)).toBe(false);
+  });
+});
