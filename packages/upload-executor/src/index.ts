@@ -3,7 +3,7 @@ export * from "./core/source.js";
 export * from "./core/hash/index.js";
 export { UploadAbortedError, NetworkError, StallError, ResponseTimeoutError, PlanError, CheckpointMismatchError } from "./core/errors.js";
 export { StorageError, parseStorageError, storageErrorFrom, describeUrl, type StorageErrorInit } from "./core/storage-error.js";
-export { classifyFailure, isExpiry, type FailureKind } from "./core/classify.js";
+export { classifyFailure, isExpiry, isThrottling, type FailureKind } from "./core/classify.js";
 export { fullJitterDelay, parseRetryAfter, systemClock, type Clock, type BackoffOptions } from "./core/backoff.js";
 export { withRetries, retryDelay, defaultRetryOptions, type RetryOptions, type RetryContext } from "./core/retry.js";
 export { createConcurrencyLimit, type ConcurrencyLimit } from "./core/concurrency.js";

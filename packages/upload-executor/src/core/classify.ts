@@ -11,11 +11,17 @@ export type FailureKind = "retry" | "renew" | "fatal" | "abort";
 const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "ENOTFOUND", "EAI_AGAIN", "ERR_SOCKET_CONNECTION_TIMEOUT"]);
 const NETWORK_MESSAGES = /socket hang up|failed to fetch|networkerror when attempting to fetch|load failed|network error|network request failed/i;
 const RETRYABLE_CODES = new Set(["RequestTimeTooSkewed", "RequestTimeout", "SlowDown", "Throttling", "ThrottlingException", "TooManyRequests", "RequestThrottled", "InternalError", "ServiceUnavailable", "OperationAborted"]);
+const THROTTLING_CODES = new Set(["SlowDown", "Throttling", "ThrottlingException", "TooManyRequests", "RequestThrottled"]);
 const EXPIRED_CODES = new Set(["RequestExpired", "ExpiredToken", "TokenExpired", "AccessTokenExpired"]);
 
 export function isExpiry(error: StorageError): boolean {
   if (EXPIRED_CODES.has(error.storageCode)) return true;
   return (error.status === 403 || error.storageCode === "AccessDenied") && /expired/i.test(error.storageMessage);
+}
+
+/** The storage asks for fewer requests: a 429, a 503 or a throttling code. Shared limits back off on it. */
+export function isThrottling(error: unknown): boolean {
+  return error instanceof StorageError && (error.status === 429 || error.status === 503 || THROTTLING_CODES.has(error.storageCode));
 }
 
 export function classifyFailure(error: unknown): FailureKind {

@@ -36,4 +36,44 @@ describe("createConcurrencyLimit", () => {
     expect(ran).toBe(false);
     await expect(limit.run(async () => 7)).resolves.toBe(7);
   });
+
+  it("halves the open slots when throttled and reopens one slot per round of successes", async () => {
+    const limit = createConcurrencyLimit(4);
+    limit.throttled();
+    expect(limit.current).toBe(2);
+    limit.throttled();
+    limit.throttled();
+    expect(limit.current).toBe(1);
+
+    let active = 0;
+    let peak = 0;
+    const gates: Array<() => void> = [];
+    const task = () =>
+      limit.run(async () => {
+        peak = Math.max(peak, ++active);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        active--;
+      });
+    const all = Promise.all([task(), task(), task()]);
+    while (gates.length > 0 || active > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gates.shift()?.();
+    }
+    await all;
+    // One slot: the first task ran alone; its success reopened a second slot, which the other two then shared.
+    expect(peak).toBe(2);
+    expect(limit.current).toBe(3);
+    for (let i = 0; i < 3; i++) await limit.run(async () => undefined);
+    expect(limit.current).toBe(4);
+    await limit.run(async () => undefined);
+    expect(limit.current).toBe(4);
+  });
+
+  it("does not reopen slots for failed tasks", async () => {
+    const limit = createConcurrencyLimit(2);
+    limit.throttled();
+    await expect(limit.run(() => Promise.reject(new Error("503")))).rejects.toThrow("503");
+    expect(limit.current).toBe(1);
+  });
 });
+

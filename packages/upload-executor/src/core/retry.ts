@@ -1,5 +1,6 @@
 import { fullJitterDelay, parseRetryAfter, type Clock } from "./backoff.js";
-import { classifyFailure } from "./classify.js";
+import { classifyFailure, isThrottling } from "./classify.js";
+import type { ConcurrencyLimit } from "./concurrency.js";
 import { UploadAbortedError } from "./errors.js";
 import { StorageError } from "./storage-error.js";
 
@@ -21,6 +22,8 @@ export interface RetryContext {
   signal: AbortSignal;
   /** Gets a fresh target after an expiry answer; without it an expired URL is fatal. */
   renew?: (() => Promise<void>) | undefined;
+  /** The limit the requests run under: a throttling answer narrows it for every upload that shares it. */
+  limit?: ConcurrencyLimit | undefined;
   /** Called before every new try (after a failure), e.g. to reset per-attempt progress. */
   onRetry?: ((error: unknown, delayMs: number) => void) | undefined;
 }
@@ -49,6 +52,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, ctx: RetryContex
         continue;
       }
       renewedLast = false;
+      if (isThrottling(error)) ctx.limit?.throttled();
       if (++failures >= ctx.retry.maxAttempts) throw error;
       const delay = retryDelay(error, failures - 1, ctx.retry, clock);
       ctx.onRetry?.(error, delay);

@@ -45,6 +45,7 @@ async function sendOnce(
       retry: opts.retry,
       clock: opts.clock,
       signal: opts.signal,
+      limit: opts.limit,
       renew: renew && (async () => void (request = await renew())),
     },
   );

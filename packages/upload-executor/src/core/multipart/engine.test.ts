@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createConcurrencyLimit } from "../concurrency.js";
 import { CheckpointMismatchError, UploadAbortedError } from "../errors.js";
 import { planParts } from "../part-plan.js";
@@ -79,6 +79,19 @@ describe("uploadMultipart", () => {
     for (const c of checkpoints) expect(JSON.parse(JSON.stringify(c))).toEqual(c);
     expect(log.monotonic()).toBe(true);
     expect(log.last()).toEqual({ loaded: bytes.byteLength, total: bytes.byteLength });
+  });
+
+  it("narrows a shared limit on 429 and 503 answers, not on a reset, and still stores every byte", async () => {
+    const bytes = testBytes(6 * 256 * KiB, 9);
+    const { plan, parts } = vendorPlan(bytes, 256 * KiB);
+    server.fail("/up/1", { kind: "status", status: 429 });
+    server.fail("/up/2", { kind: "status", status: 503, body: "<Error><Code>SlowDown</Code><Message>Reduce your request rate</Message></Error>" });
+    server.fail("/up/3", { kind: "reset", afterBytes: 100 * KiB });
+    const limit = createConcurrencyLimit(4);
+    const throttled = vi.spyOn(limit, "throttled");
+    await uploadMultipart(fromUint8Array(bytes, "t"), plan, { transport, clock: instantClock(), concurrency: limit });
+    expectStored(bytes, parts);
+    expect(throttled).toHaveBeenCalledTimes(2);
   });
 
   it("recovers from a reset, a 503 and a 429 on different parts with monotonic progress", async () => {

@@ -103,7 +103,7 @@ export async function uploadMultipart<Vendor = unknown>(
           if (!expected.includes(response.status)) throw storageErrorFrom(operation, target.url, response);
           return (plan.completePart ?? defaultEtag)(layout, response);
         }, controller.signal),
-      { retry: opts.retry, clock: opts.clock, signal: controller.signal, renew: () => targets.renew(part) },
+      { retry: opts.retry, clock: opts.clock, signal: controller.signal, limit: opts.limit, renew: () => targets.renew(part) },
     );
     targets.release(part.number);
     progress.complete(part.number, part.size);
