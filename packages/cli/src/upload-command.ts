@@ -1,4 +1,4 @@
-import { createConcurrencyLimit, fromFile, nodeTransport } from "@direct-upload/upload-executor/node";
+import { createConcurrencyLimit, fromFile, nodeTransport, runPool } from "@direct-upload/upload-executor/node";
 import type { ConcurrencyLimit, FlowCheckpoint } from "@direct-upload/upload-executor";
 import { CheckpointStore } from "./checkpoint-store.js";
 import { describeError, formatErrorReport } from "./describe-error.js";
@@ -49,16 +49,12 @@ export async function runUpload(settings: UploadSettings, io: CliIo): Promise<nu
   const run: Run = { settings, io, upload, store, progress, signal: controller.signal, style, limit };
   // Indexed by file, so the summary keeps the command line's order whatever finishes first.
   const outcomes: Outcome[] = [];
-  const queue = settings.files.map((file, index) => ({ file, index }));
-  const worker = async () => {
-    for (let next = queue.shift(); next && !controller.signal.aborted; next = queue.shift()) {
-      const outcome = await uploadOne(next.file, run);
-      outcomes[next.index] = outcome;
-      if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor)}\n`);
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: Math.min(limit.size, queue.length) }, worker));
+    await runPool(settings.files, limit.size, async (file, index) => {
+      const outcome = await uploadOne(file, run);
+      outcomes[index] = outcome;
+      if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor)}\n`);
+    }, controller.signal);
     await store?.flush();
   } finally {
     progress.stop();

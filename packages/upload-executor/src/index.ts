@@ -7,6 +7,7 @@ export { classifyFailure, isExpiry, isThrottling, type FailureKind } from "./cor
 export { fullJitterDelay, parseRetryAfter, systemClock, type Clock, type BackoffOptions } from "./core/backoff.js";
 export { withRetries, retryDelay, defaultRetryOptions, type RetryOptions, type RetryContext } from "./core/retry.js";
 export { createConcurrencyLimit, type ConcurrencyLimit } from "./core/concurrency.js";
+export { runPool } from "./core/pool.js";
 export { ProgressTracker, type UploadProgress } from "./core/progress.js";
 export { planParts, checkLayout, type PartLayout, type PartSizing, type PartPlan } from "./core/part-plan.js";
 export type { PutPlan, FormPlan, MultipartPlan, UploadPlan, PartRequest, PartTarget, Target, UploadedPart } from "./core/plan.js";

@@ -3,6 +3,7 @@ import type { CloudbaseClient, UploadInfoSuccessItem } from "@direct-upload/clou
 import { createConcurrencyLimit, type ConcurrencyLimit } from "../core/concurrency.js";
 import { CheckpointMismatchError, UploadAbortedError } from "../core/errors.js";
 import type { EngineOptions } from "../core/options.js";
+import { runPool } from "../core/pool.js";
 import type { UploadSource } from "../core/source.js";
 import { cloudbasePutPlan, refetchUploadInfo } from "./cloudbase-put.js";
 import { emitCheckpoint, resumeState } from "./flow-checkpoint.js";
@@ -85,18 +86,21 @@ export async function uploadManyToCloudbase(options: CloudbaseBatchOptions): Pro
   const limit = typeof concurrency === "object" ? concurrency : createConcurrencyLimit(concurrency ?? 4);
   const progress = batchProgress(files.filter((_, i) => infos[i]!.ok).reduce((sum, f) => sum + f.source.size, 0), onProgress);
 
-  const items = await Promise.all(
-    files.map(async ({ source, objectId }, index): Promise<CloudbaseBatchItem> => {
-      const matched = infos[index]!;
-      if (!matched.ok) return { ok: false, objectId, error: matched.error };
-      const fileEngine: EngineOptions = { ...engine, onProgress: (p) => progress(index, p.loaded) };
-      try {
-        return { ok: true, objectId, result: await limit.run(() => putObject(client, objectId, matched.result, source, fileEngine), signal) };
-      } catch (error) {
-        return { ok: false, objectId, error: asTyped(error, objectId) };
-      }
-    }),
-  );
+  // `limit.size` files at a time, every PUT under the shared limit: a throttling answer slows the whole batch.
+  const items: CloudbaseBatchItem[] = [];
+  await runPool(files, limit.size, async ({ source, objectId }, index) => {
+    const matched = infos[index]!;
+    if (!matched.ok) {
+      items[index] = { ok: false, objectId, error: matched.error };
+      return;
+    }
+    const fileEngine: EngineOptions = { ...engine, concurrency: limit, onProgress: (p) => progress(index, p.loaded) };
+    try {
+      items[index] = { ok: true, objectId, result: await putObject(client, objectId, matched.result, source, fileEngine) };
+    } catch (error) {
+      items[index] = { ok: false, objectId, error: asTyped(error, objectId) };
+    }
+  }, signal);
   if (signal?.aborted) throw new UploadAbortedError(signal.reason);
   return items;
 }
