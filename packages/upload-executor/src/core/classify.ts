@@ -10,8 +10,8 @@ export type FailureKind = "retry" | "renew" | "fatal" | "abort";
 
 const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "ENOTFOUND", "EAI_AGAIN", "ERR_SOCKET_CONNECTION_TIMEOUT"]);
 const NETWORK_MESSAGES = /socket hang up|failed to fetch|networkerror when attempting to fetch|load failed|network error|network request failed/i;
-const RETRYABLE_CODES = new Set(["RequestTimeTooSkewed", "RequestTimeout", "SlowDown", "Throttling", "ThrottlingException", "TooManyRequests", "RequestThrottled", "InternalError", "ServiceUnavailable", "OperationAborted"]);
 const THROTTLING_CODES = new Set(["SlowDown", "Throttling", "ThrottlingException", "TooManyRequests", "RequestThrottled"]);
+const RETRYABLE_CODES = new Set([...THROTTLING_CODES, "RequestTimeTooSkewed", "RequestTimeout", "InternalError", "ServiceUnavailable", "OperationAborted"]);
 const EXPIRED_CODES = new Set(["RequestExpired", "ExpiredToken", "TokenExpired", "AccessTokenExpired"]);
 
 export function isExpiry(error: StorageError): boolean {
