@@ -1,25 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { createConcurrencyLimit } from "./concurrency.js";
+import { createConcurrencyLimit, type ConcurrencyLimit } from "./concurrency.js";
+
+/** Runs `count` tasks that each wait for their turn to be released, one release per tick; returns the most at once. */
+async function peakOf(limit: ConcurrencyLimit, count: number): Promise<number> {
+  let active = 0;
+  let peak = 0;
+  const gates: Array<() => void> = [];
+  const task = () =>
+    limit.run(async () => {
+      peak = Math.max(peak, ++active);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      active--;
+    });
+  const all = Promise.all(Array.from({ length: count }, task));
+  while (gates.length > 0 || active > 0) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gates.shift()?.();
+  }
+  await all;
+  return peak;
+}
 
 describe("createConcurrencyLimit", () => {
   it("never runs more tasks than its size, across every caller sharing it", async () => {
-    const limit = createConcurrencyLimit(2);
-    let active = 0;
-    let peak = 0;
-    const gates: Array<() => void> = [];
-    const task = () =>
-      limit.run(async () => {
-        peak = Math.max(peak, ++active);
-        await new Promise<void>((resolve) => gates.push(resolve));
-        active--;
-      });
-    const all = Promise.all([task(), task(), task(), task(), task()]);
-    while (gates.length > 0 || active > 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      gates.shift()?.();
-    }
-    await all;
-    expect(peak).toBe(2);
+    expect(await peakOf(createConcurrencyLimit(2), 5)).toBe(2);
   });
 
   it("drops a queued task when its signal aborts", async () => {
@@ -45,21 +49,7 @@ describe("createConcurrencyLimit", () => {
     limit.throttled();
     expect(limit.current).toBe(1);
 
-    let active = 0;
-    let peak = 0;
-    const gates: Array<() => void> = [];
-    const task = () =>
-      limit.run(async () => {
-        peak = Math.max(peak, ++active);
-        await new Promise<void>((resolve) => gates.push(resolve));
-        active--;
-      });
-    const all = Promise.all([task(), task(), task()]);
-    while (gates.length > 0 || active > 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      gates.shift()?.();
-    }
-    await all;
+    const peak = await peakOf(limit, 3);
     // One slot: the first task ran alone; its success reopened a second slot, which the other two then shared.
     expect(peak).toBe(2);
     expect(limit.current).toBe(3);
