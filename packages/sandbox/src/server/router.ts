@@ -52,6 +52,9 @@ export class Router {
     const { route, params } = found;
     applyCorsHeaders(res);
     this.faults.hit(route.key);
+    // Multipart part PUTs are also counted per part, so tests can tell which parts were sent more than once.
+    const partNumber = url.searchParams.get("partNumber");
+    if (partNumber !== null) this.faults.hit(`${route.key}#${partNumber}`);
     const fault = this.faults.takeRequestFault(route.key);
     if (fault && (await this.applyFault(fault, route, req, res))) return true;
     try {
