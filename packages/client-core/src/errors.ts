@@ -68,6 +68,19 @@ export class TransportError extends DirectUploadError {
   }
 }
 
+/** A create*Client factory got options it cannot work with; nothing was sent. Never carries a credential's value. */
+export class InvalidClientOptionsError extends DirectUploadError {
+  readonly vendor: string;
+  /** The option at fault, e.g. `baseUrl`, `token` or `auth.appSecret`. */
+  readonly option: string;
+
+  constructor(vendor: string, option: string, problem: string, hint: string) {
+    super("invalid_client_options", `${vendor} client: ${problem}`, { hint });
+    this.vendor = vendor;
+    this.option = option;
+  }
+}
+
 export function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 }

@@ -1,5 +1,13 @@
-export { DirectUploadError, VendorApiError, TransportError, isAbortError, type VendorApiErrorInit } from "./errors.js";
+export {
+  DirectUploadError,
+  VendorApiError,
+  TransportError,
+  InvalidClientOptionsError,
+  isAbortError,
+  type VendorApiErrorInit,
+} from "./errors.js";
 export { redact, safeUrl } from "./redact.js";
-export { resolveCredential, type Credential } from "./auth.js";
+export { resolveCredential, requireCredential, type Credential } from "./auth.js";
+export { checkClientOptions, type ClientOptions, type ClientOptionsCheck, type CallOptions } from "./client-options.js";
 export { expectData } from "./result.js";
 export { errorMiddleware, type EnvelopeParser, type EnvelopeInput } from "./middleware.js";

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { DirectUploadError, resolveCredential, type Credential } from "@direct-upload/client-core";
+import { requireCredential, type Credential } from "@direct-upload/client-core";
 
 /**
  * Sends `Authorization: Bearer <token>`, resolving a provider on every request so refreshed access tokens
@@ -8,12 +8,7 @@ import { DirectUploadError, resolveCredential, type Credential } from "@direct-u
 export function bearerAuthMiddleware(token: Credential, onToken: (token: string) => void): Middleware {
   return {
     async onRequest({ request }) {
-      const value = await resolveCredential(token);
-      if (!value) {
-        throw new DirectUploadError("cloudbase_missing_token", "CloudBase token is empty", {
-          hint: "Pass an access token, API key or publishable key as `token`",
-        });
-      }
+      const value = await requireCredential("cloudbase", "token", token);
       onToken(value);
       request.headers.set("Authorization", `Bearer ${value}`);
       return request;

@@ -1,5 +1,12 @@
 import createClient, { type Client } from "openapi-fetch";
-import { DirectUploadError, errorMiddleware, expectData, type Credential } from "@direct-upload/client-core";
+import {
+  checkClientOptions,
+  errorMiddleware,
+  expectData,
+  type CallOptions,
+  type ClientOptions,
+  type Credential,
+} from "@direct-upload/client-core";
 import type { paths } from "./generated/cloudbase.js";
 import { bearerAuthMiddleware } from "./auth-middleware.js";
 import { cloudbaseBaseUrl } from "./base-url.js";
@@ -14,18 +21,13 @@ import type {
   UploadInfoSuccessItem,
 } from "./types.js";
 
-export interface CloudbaseClientOptions {
+export interface CloudbaseClientOptions extends Partial<ClientOptions> {
   /** Gateway URL; defaults to `https://{envId}.api.tcloudbasegateway.com`. */
   baseUrl?: string;
-  /** CloudBase environment id, used when baseUrl is not given. */
+  /** CloudBase environment id, the shortcut for baseUrl: used when baseUrl is not given. */
   envId?: string;
   /** Access token, API key or publishable key, or a function returning the current one (called per request). */
   token: Credential;
-  fetch?: typeof globalThis.fetch;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface CloudbaseClient {
@@ -48,18 +50,16 @@ export interface CloudbaseClient {
   ): Promise<MatchedItem<DeleteObjectsRequestItem, DeleteObjectsSuccessItem>[]>;
 }
 
-function resolveBaseUrl(options: CloudbaseClientOptions): string {
-  if (options.baseUrl) return options.baseUrl;
-  if (options.envId !== undefined) return cloudbaseBaseUrl(options.envId);
-  throw new DirectUploadError("cloudbase_missing_base_url", "createCloudbaseClient needs baseUrl or envId", {
-    hint: "Pass the environment id as envId, or the gateway URL as baseUrl",
-  });
-}
-
 export function createCloudbaseClient(options: CloudbaseClientOptions): CloudbaseClient {
+  const baseUrl = checkClientOptions({
+    vendor: "cloudbase",
+    baseUrl: options.baseUrl || (options.envId === undefined ? undefined : cloudbaseBaseUrl(options.envId)),
+    shortcuts: ["envId"],
+    required: { token: options.token },
+  });
   let lastToken: string | undefined;
   const secrets = () => [lastToken];
-  const raw = createClient<paths>({ baseUrl: resolveBaseUrl(options), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(
     bearerAuthMiddleware(options.token, (token) => (lastToken = token)),
     errorMiddleware("cloudbase", parseCloudbaseEnvelope, secrets),

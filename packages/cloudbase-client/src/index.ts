@@ -1,4 +1,5 @@
-export { createCloudbaseClient, type CloudbaseClient, type CloudbaseClientOptions, type CallOptions } from "./client.js";
+export { createCloudbaseClient, type CloudbaseClient, type CloudbaseClientOptions } from "./client.js";
+export type { CallOptions } from "@direct-upload/client-core";
 export { cloudbaseBaseUrl } from "./base-url.js";
 export { parseCloudbaseEnvelope } from "./envelope.js";
 export {

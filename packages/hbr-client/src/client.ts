@@ -1,5 +1,12 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { DirectUploadError, errorMiddleware, expectData } from "@direct-upload/client-core";
+import {
+  DirectUploadError,
+  checkClientOptions,
+  errorMiddleware,
+  expectData,
+  type CallOptions,
+  type ClientOptions,
+} from "@direct-upload/client-core";
 import type { paths } from "./generated/hbr.js";
 import type { CreateTempFileUploadUrlHeaders, CreateTempFileUploadUrlResponse } from "./types.js";
 import { EMPTY_BODY_SHA256, formatAcsDate } from "./acs3.js";
@@ -9,10 +16,10 @@ import { parseHbrEnvelope } from "./envelope.js";
 
 export const HBR_API_VERSION = "2017-09-08";
 
-export interface HbrClientOptions {
-  /** Region of the regional endpoint `hbr.{regionId}.aliyuncs.com`; `cn-hangzhou` by default. */
+export interface HbrClientOptions extends Partial<ClientOptions> {
+  /** Shortcut for baseUrl: the region of the regional endpoint `hbr.{regionId}.aliyuncs.com` (see hbrEndpoint). */
   regionId?: string;
-  /** API host, e.g. `hbr.cn-shanghai.aliyuncs.com`; overrides `regionId`. */
+  /** Shortcut for baseUrl: the API host, e.g. `hbr.cn-shanghai.aliyuncs.com`; overrides `regionId`. */
   endpoint?: string;
   /** Full base URL (scheme and host), e.g. a local sandbox; overrides `endpoint` and `regionId`. */
   baseUrl?: string;
@@ -20,15 +27,10 @@ export interface HbrClientOptions {
   accessKeySecret: string;
   /** STS security token, for temporary credentials. */
   securityToken?: string;
-  fetch?: (request: Request) => Promise<Response>;
   /** Clock for `x-acs-date` (tests, or correcting a skewed clock). */
   now?: () => Date;
   /** Source of `x-acs-signature-nonce`; a random UUID by default. */
   nonce?: () => string;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface HbrClient {
@@ -43,8 +45,15 @@ export interface HbrClient {
 export function createHbrClient(options: HbrClientOptions): HbrClient {
   const now = options.now ?? (() => new Date());
   const nonce = options.nonce ?? (() => crypto.randomUUID());
+  const { endpoint, regionId, accessKeyId, accessKeySecret, securityToken } = options;
+  const baseUrl = checkClientOptions({
+    vendor: "hbr",
+    baseUrl: options.baseUrl || (endpoint || regionId ? `https://${endpoint || hbrEndpoint(regionId)}` : undefined),
+    shortcuts: ["regionId", "endpoint"],
+    required: { accessKeyId, accessKeySecret },
+    optional: { securityToken },
+  });
   const signing = acs3Middleware(options);
-  const baseUrl = options.baseUrl ?? `https://${options.endpoint ?? hbrEndpoint(options.regionId)}`;
 
   const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(signing.middleware);

@@ -4,8 +4,8 @@ export {
   HBR_API_VERSION,
   type HbrClient,
   type HbrClientOptions,
-  type CallOptions,
 } from "./client.js";
+export type { CallOptions } from "@direct-upload/client-core";
 export {
   signAcs3,
   canonicalRequest,

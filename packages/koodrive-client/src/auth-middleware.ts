@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { resolveCredential, type Credential } from "@direct-upload/client-core";
+import { requireCredential, type Credential } from "@direct-upload/client-core";
 import { appAuthorization } from "./app-auth.js";
 
 export type KoodriveAuth =
@@ -17,7 +17,7 @@ export function koodriveAuth(auth: KoodriveAuth): { middleware: Middleware; secr
   const middleware: Middleware = {
     async onRequest({ request }) {
       if (auth.type === "bearer") {
-        lastToken = await resolveCredential(auth.token);
+        lastToken = await requireCredential("koodrive", "auth.token", auth.token);
         request.headers.set("Authorization", `Bearer ${lastToken}`);
         return request;
       }

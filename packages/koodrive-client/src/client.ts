@@ -1,5 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
-import { errorMiddleware, expectData } from "@direct-upload/client-core";
+import { checkClientOptions, errorMiddleware, expectData, type CallOptions, type ClientOptions } from "@direct-upload/client-core";
 import type { paths } from "./generated/koodrive.js";
 import type {
   CompleteFileRequest,
@@ -14,7 +14,7 @@ import { koodriveAuth, type KoodriveAuth } from "./auth-middleware.js";
 import { formatXDate, newTraceId } from "./request-headers.js";
 import { parseKoodriveEnvelope } from "./envelope.js";
 
-export interface KoodriveClientOptions {
+export interface KoodriveClientOptions extends ClientOptions {
   /** e.g. `https://intl.myhuaweicloud-koodrive.com` or `https://cn.myhuaweicloud-koodrive.com`. */
   baseUrl: string;
   /** KooDrive user ID, sent as X-User-Id on every request. */
@@ -24,13 +24,8 @@ export interface KoodriveClientOptions {
   language?: string;
   /** X-Traceid for each request; a random 58-character id by default. */
   traceId?: () => string;
-  fetch?: (request: Request) => Promise<Response>;
   /** Clock for X-Date (tests, or correcting a skewed clock). */
   now?: () => Date;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface KoodriveClient {
@@ -44,12 +39,15 @@ export interface KoodriveClient {
 }
 
 export function createKoodriveClient(options: KoodriveClientOptions): KoodriveClient {
-  const { userId, language } = options;
+  const { userId, language, auth } = options;
+  // `auth?.`: callers without type checking may leave auth out, which must fail like an empty token.
+  const credentials = auth?.type === "app" ? { "auth.appId": auth.appId, "auth.appSecret": auth.appSecret } : { "auth.token": auth?.token };
+  const baseUrl = checkClientOptions({ vendor: "koodrive", baseUrl: options.baseUrl, required: { userId, ...credentials } });
   const now = options.now ?? (() => new Date());
   const traceId = options.traceId ?? newTraceId;
-  const authorization = koodriveAuth(options.auth);
+  const authorization = koodriveAuth(auth);
 
-  const raw = createClient<paths>({ baseUrl: options.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(authorization.middleware);
   raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets));
 

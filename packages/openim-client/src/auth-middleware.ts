@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { DirectUploadError, resolveCredential, type Credential } from "@direct-upload/client-core";
+import { requireCredential, type Credential } from "@direct-upload/client-core";
 
 /**
  * Adds the `token` header (resolving a provider on every request, so refreshed tokens are picked up) and an
@@ -8,8 +8,7 @@ import { DirectUploadError, resolveCredential, type Credential } from "@direct-u
 export function openimAuthMiddleware(token: Credential, operationId: () => string, onToken: (token: string) => void): Middleware {
   return {
     async onRequest({ request }) {
-      const value = await resolveCredential(token);
-      if (!value) throw new DirectUploadError("openim_missing_token", "OpenIM token is empty", { hint: "Pass a user or admin token as `token`" });
+      const value = await requireCredential("openim", "token", token);
       onToken(value);
       request.headers.set("token", value);
       if (!request.headers.has("operationID")) request.headers.set("operationID", operationId());

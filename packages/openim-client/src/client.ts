@@ -1,5 +1,13 @@
 import createClient, { type Client } from "openapi-fetch";
-import { DirectUploadError, errorMiddleware, expectData, type Credential } from "@direct-upload/client-core";
+import {
+  DirectUploadError,
+  checkClientOptions,
+  errorMiddleware,
+  expectData,
+  type CallOptions,
+  type ClientOptions,
+  type Credential,
+} from "@direct-upload/client-core";
 import type { paths } from "./generated/openim.js";
 import { openimAuthMiddleware } from "./auth-middleware.js";
 import { parseOpenimEnvelope } from "./envelope.js";
@@ -12,18 +20,13 @@ import type {
   OpenimSuccess,
 } from "./types.js";
 
-export interface OpenimClientOptions {
+export interface OpenimClientOptions extends ClientOptions {
   /** The OpenIM API address, e.g. `http://127.0.0.1:10002`. */
   baseUrl: string;
   /** OpenIM token, or a function returning the current one (called before every request). */
   token: Credential;
-  fetch?: typeof globalThis.fetch;
   /** Makes the `operationID` of each request; defaults to a timestamp plus a random suffix. */
   operationId?: () => string;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface OpenimClient {
@@ -50,9 +53,10 @@ function success<T>(envelope: CheckedEnvelope<T>, operation: string): OpenimSucc
 }
 
 export function createOpenimClient(options: OpenimClientOptions): OpenimClient {
+  const baseUrl = checkClientOptions({ vendor: "openim", baseUrl: options.baseUrl, required: { token: options.token } });
   const operationId = options.operationId ?? defaultOperationId;
   let lastToken: string | undefined;
-  const raw = createClient<paths>({ baseUrl: options.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(
     openimAuthMiddleware(options.token, operationId, (token) => (lastToken = token)),
     errorMiddleware("openim", parseOpenimEnvelope, () => [lastToken]),

@@ -1,4 +1,5 @@
-export { createOpenimClient, type OpenimClient, type OpenimClientOptions, type CallOptions } from "./client.js";
+export { createOpenimClient, type OpenimClient, type OpenimClientOptions } from "./client.js";
+export type { CallOptions } from "@direct-upload/client-core";
 export { defaultOperationId } from "./operation-id.js";
 export { parseOpenimEnvelope } from "./envelope.js";
 export type * from "./types.js";

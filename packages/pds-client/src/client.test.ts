@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VendorApiError } from "@direct-upload/client-core";
+import { InvalidClientOptionsError, VendorApiError } from "@direct-upload/client-core";
 import { createPdsClient } from "./index.js";
 
 interface Received {
@@ -151,7 +151,7 @@ describe("createPdsClient against a loopback PDS", () => {
   });
 
   it("builds the endpoint from the domain id and refuses to guess without one", async () => {
-    expect(() => createPdsClient({ token: TOKEN })).toThrow(TypeError);
+    expect(() => createPdsClient({ token: TOKEN })).toThrow(InvalidClientOptionsError);
     const urls: string[] = [];
     // The injected fetch records where the request would go, then forwards it to the loopback server.
     const client = createPdsClient({ domainId: "bj1", token: TOKEN, fetch: (request) => {

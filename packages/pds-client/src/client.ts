@@ -1,5 +1,13 @@
 import createClient, { type Client } from "openapi-fetch";
-import { errorMiddleware, expectData, resolveCredential, type Credential } from "@direct-upload/client-core";
+import {
+  checkClientOptions,
+  errorMiddleware,
+  expectData,
+  requireCredential,
+  type CallOptions,
+  type ClientOptions,
+  type Credential,
+} from "@direct-upload/client-core";
 import type { paths } from "./generated/pds.js";
 import type {
   CompleteFileRequest,
@@ -13,20 +21,15 @@ import type {
 } from "./types.js";
 import { parsePdsEnvelope } from "./envelope.js";
 
-export interface PdsClientOptions {
+export interface PdsClientOptions extends Partial<ClientOptions> {
   /** API endpoint; defaults to `https://{domainId}.api.aliyunpds.com`. */
   baseUrl?: string;
-  /** PDS domain ID, used when `baseUrl` is not given. */
+  /** PDS domain ID, the shortcut for baseUrl: used when `baseUrl` is not given. */
   domainId?: string;
   /** Access token, sent as `Authorization: Bearer <token>`. */
   token: Credential;
   /** Share-link token, sent as `x-share-token` (uploads through a share link). */
   shareToken?: Credential;
-  fetch?: (request: Request) => Promise<Response>;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
 }
 
 export interface PdsClient {
@@ -39,9 +42,14 @@ export interface PdsClient {
 }
 
 export function createPdsClient(options: PdsClientOptions): PdsClient {
-  const baseUrl = options.baseUrl ?? (options.domainId ? `https://${options.domainId}.api.aliyunpds.com` : undefined);
-  if (!baseUrl) throw new TypeError("createPdsClient needs baseUrl or domainId");
   const { token, shareToken } = options;
+  const baseUrl = checkClientOptions({
+    vendor: "pds",
+    baseUrl: options.baseUrl || (options.domainId ? `https://${options.domainId}.api.aliyunpds.com` : undefined),
+    shortcuts: ["domainId"],
+    required: { token },
+    optional: { shareToken },
+  });
   // Latest resolved credentials, scrubbed from error messages.
   let lastToken: string | undefined;
   let lastShareToken: string | undefined;
@@ -49,10 +57,10 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
   const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use({
     async onRequest({ request }) {
-      lastToken = await resolveCredential(token);
+      lastToken = await requireCredential("pds", "token", token);
       request.headers.set("Authorization", `Bearer ${lastToken}`);
       if (shareToken !== undefined) {
-        lastShareToken = await resolveCredential(shareToken);
+        lastShareToken = await requireCredential("pds", "shareToken", shareToken);
         request.headers.set("x-share-token", lastShareToken);
       }
       return request;

@@ -1,4 +1,5 @@
-export { createPdsClient, type PdsClient, type PdsClientOptions, type CallOptions } from "./client.js";
+export { createPdsClient, type PdsClient, type PdsClientOptions } from "./client.js";
+export type { CallOptions } from "@direct-upload/client-core";
 export { parsePdsEnvelope } from "./envelope.js";
 export type * from "./types.js";
 export type { paths, components, operations } from "./generated/pds.js";

@@ -1,0 +1,69 @@
+import { isNonEmptyString, type Credential } from "./auth.js";
+import { InvalidClientOptionsError } from "./errors.js";
+
+/** The shape every vendor client's options extend: where to send requests and how; credentials are the vendor's. */
+export interface ClientOptions {
+  /** The API address, an absolute http(s) URL. */
+  baseUrl: string;
+  /** Sends every request; `globalThis.fetch` by default (inject one for proxies, tracing or tests). */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+/** Per-call options of every client method. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface ClientOptionsCheck {
+  /** The vendor id used in messages, e.g. `openim`. */
+  vendor: string;
+  /** The address given, or the one derived from the vendor's shortcut option. */
+  baseUrl: string | undefined;
+  /** Options the vendor derives the address from when baseUrl is left out, e.g. `envId`. */
+  shortcuts?: string[];
+  /** Credentials that must be given. A provider function can only be checked when it is called (requireCredential). */
+  required: Record<string, Credential | undefined>;
+  /** Credentials that may be left out, but not given empty. */
+  optional?: Record<string, Credential | undefined>;
+}
+
+/**
+ * The checks every create*Client runs before building anything, so a missing or non-http address and an empty
+ * credential fail the same way for every vendor. Returns the checked base URL.
+ */
+export function checkClientOptions(check: ClientOptionsCheck): string {
+  const { vendor, baseUrl, shortcuts = [] } = check;
+  if (!isNonEmptyString(baseUrl)) {
+    const derive = shortcuts.length ? `, or ${either(shortcuts)} to derive it` : "";
+    throw new InvalidClientOptionsError(
+      vendor,
+      "baseUrl",
+      `needs ${either(["baseUrl", ...shortcuts])}`,
+      `Pass the API address as baseUrl, e.g. https://api.example.com${derive}`,
+    );
+  }
+  if (!isHttpUrl(baseUrl)) {
+    throw new InvalidClientOptionsError(vendor, "baseUrl", "baseUrl is not an http(s) URL", "Pass an absolute address starting with https:// or http://");
+  }
+  const given = Object.entries(check.optional ?? {}).filter(([, value]) => value !== undefined);
+  for (const [option, value] of [...Object.entries(check.required), ...given]) {
+    if (typeof value !== "function" && !isNonEmptyString(value)) {
+      throw new InvalidClientOptionsError(vendor, option, `${option} is missing or empty`, `Pass a non-empty ${option}`);
+    }
+  }
+  return baseUrl;
+}
+
+/** "a", "a or b", "a, b, or c". */
+function either(names: string[]): string {
+  return new Intl.ListFormat("en", { type: "disjunction" }).format(names);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}
