@@ -19,7 +19,7 @@ const INFO_KEYS: Record<CredentialField["key"], string[]> = {
   driveId: ["driveId"],
   accessKeyId: ["accessKeyId"],
   accessKeySecret: ["accessKeySecret"],
-  region: ["regionId", "region"],
+  region: ["region"],
 };
 
 /** Turns `startSandbox().vendors` into upload flags and env lines per vendor. */
@@ -29,7 +29,7 @@ export function sandboxConnection(vendors: Partial<Record<VendorName, Record<str
     if (!info?.baseUrl) return [];
     const args = ["--vendor", vendor, "--endpoint", info.baseUrl];
     // The sandbox serves OSS on its own host under one path: bucket in the path, not in the host name.
-    if (vendor === "hbr" && info.ossBaseUrl) args.push("--oss-endpoint", info.ossBaseUrl);
+    if (vendor === "hbr" && info.ossEndpoint) args.push("--oss-endpoint", info.ossEndpoint);
     const env: Record<string, string> = {};
     const credentialArgs: string[] = [];
     for (const field of CREDENTIAL_FIELDS[vendor]) {

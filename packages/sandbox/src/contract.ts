@@ -1,5 +1,5 @@
 import { validateResponseBody } from "./spec/spec-validator.js";
-import type { VendorName } from "./types.js";
+import type { VendorName } from "./vendors/index.js";
 
 export interface RecordedResponse {
   status: number;

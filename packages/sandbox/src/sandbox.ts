@@ -9,8 +9,8 @@ import { FaultBook } from "./server/faults.js";
 import { Router } from "./server/router.js";
 import { validateRequestBody } from "./spec/spec-validator.js";
 import { createObjectStore } from "./storage/object-store.js";
-import type { FaultSpec, SandboxContext, StoredObject, VendorFactory, VendorName } from "./types.js";
-import { allVendors } from "./vendors/index.js";
+import type { FaultSpec, SandboxContext, StoredObject, VendorDescriptor, VendorInfo } from "./types.js";
+import { allVendors, type VendorName } from "./vendors/index.js";
 
 export interface SandboxOptions {
   port?: number;
@@ -21,8 +21,8 @@ export interface SandboxOptions {
   now?: () => number;
   /** Faults armed before the first request, by route key. */
   faults?: Record<string, FaultSpec | FaultSpec[]>;
-  /** Vendor modules to serve (default: all five). */
-  vendors?: VendorFactory[];
+  /** Vendors to serve (default: every vendor of the registry, `allVendors`). */
+  vendors?: readonly VendorDescriptor[];
 }
 
 export interface SandboxObjects {
@@ -37,7 +37,7 @@ export interface SandboxObjects {
 
 export interface Sandbox {
   url: string;
-  vendors: Partial<Record<VendorName, Record<string, string>>>;
+  vendors: Partial<Record<VendorName, VendorInfo>>;
   objects: SandboxObjects;
   faults: { arm(routeKey: string, spec: FaultSpec | FaultSpec[]): void; clear(): void; hits(routeKey: string): number };
   /** Shifts the sandbox clock (same as admin POST /__sandbox/clock). */
@@ -57,16 +57,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stopping = new AbortController();
   let baseUrl = "";
 
-  const ctx: SandboxContext = {
+  const shared: Omit<SandboxContext, "validateRequest"> = {
     baseUrl: () => baseUrl,
     now,
     urlTtl: (routeKey, normalSeconds) => (faults.takeExpireUrls(routeKey) ? -1 : normalSeconds),
     store,
-    validateRequest: validateRequestBody,
     randomId: (bytes = 16) => randomBytes(bytes).toString("hex"),
     hits: (routeKey) => faults.hits(routeKey),
   };
-  const modules = (options.vendors ?? allVendors).map((factory) => factory(ctx));
+  const modules = (options.vendors ?? allVendors).map((vendor) => {
+    const validateRequest = (operationId: string, body: unknown) => validateRequestBody(vendor.name, operationId, body);
+    return { name: vendor.name, ...vendor.start({ ...shared, validateRequest }) };
+  });
   const router = new Router(modules.flatMap((m) => m.routes), faults, stopping.signal);
   const setSkew = (ms: number) => {
     skewMs = ms;

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-
-export type VendorName = "openim" | "cloudbase" | "koodrive" | "hbr" | "pds";
+import type { Problem } from "./problem.js";
 
 /** A fault armed on one route key (e.g. "koodrive.part-put"); see faults.ts for how each is applied. */
 export type FaultSpec =
@@ -11,7 +10,8 @@ export type FaultSpec =
   | { kind: "expire-urls"; times?: number };
 
 export interface StoredObject {
-  vendor: VendorName;
+  /** Name of the vendor that stored it (`VendorName` of the registry for the built-in ones). */
+  vendor: string;
   bucket: string;
   key: string;
   size: number;
@@ -32,7 +32,7 @@ export interface StoredObject {
 /** An object stored by one request: every digest was computed while it streamed in. */
 export type SingleObject = StoredObject & { sha1: string; md5: string };
 
-/** Everything a vendor module gets from the sandbox framework. */
+/** Everything a vendor gets from the sandbox framework. */
 export interface SandboxContext {
   /** Base URL of the running server, e.g. http://127.0.0.1:40123 (no trailing slash). */
   baseUrl(): string;
@@ -41,8 +41,8 @@ export interface SandboxContext {
   /** Lifetime in seconds for URLs issued by a vendor; returns a short or negative one while an expire-urls fault is armed. */
   urlTtl(routeKey: string, normalSeconds: number): number;
   store: ObjectStore;
-  /** Validates a JSON request body against the bundled spec; returns a list of human-readable problems (empty = valid). */
-  validateRequest(vendor: VendorName, operationId: string, body: unknown): string[];
+  /** Validates a JSON request body against this vendor's bundled spec; returns human-readable problems (empty = valid). */
+  validateRequest(operationId: string, body: unknown): string[];
   /** Stable per-sandbox random hex of `bytes` length, for ids. */
   randomId(bytes?: number): string;
   /** Request counter per route key (for tests that assert how often a part was sent). */
@@ -57,7 +57,7 @@ export interface ObjectStore {
    * renames it into place and records it. Nothing is buffered whole. On error the temp file is removed.
    * A body over maxBytes throws EntityTooLargeError, one under minBytes EntityTooSmallError (nothing is recorded).
    */
-  put(input: { vendor: VendorName; bucket: string; key: string; body: AsyncIterable<Uint8Array>; maxBytes?: number; minBytes?: number; contentType?: string | undefined }): Promise<SingleObject>;
+  put(input: { vendor: string; bucket: string; key: string; body: AsyncIterable<Uint8Array>; maxBytes?: number; minBytes?: number; contentType?: string | undefined }): Promise<SingleObject>;
   /** Streams `body` to a scratch file (for multipart parts) without hashing it; `onChunk` sees every chunk in order. */
   putScratch(body: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => void, maxBytes?: number): Promise<{ path: string; size: number }>;
   /**
@@ -65,7 +65,7 @@ export interface ObjectStore {
    * digests the caller computed from the part bytes (a verified midstate chain); only a missing SHA-256 is computed,
    * by reading the parts once.
    */
-  assemble(input: { vendor: VendorName; bucket: string; key: string; parts: string[]; contentType?: string; known: { sha256?: string; sha1?: string } }): Promise<StoredObject>;
+  assemble(input: { vendor: string; bucket: string; key: string; parts: string[]; contentType?: string; known: { sha256?: string; sha1?: string } }): Promise<StoredObject>;
   get(bucket: string, key: string): StoredObject | undefined;
   list(): StoredObject[];
   /** Removes an object and its record; false when it did not exist. Optional so test stand-ins may omit it. */
@@ -79,22 +79,32 @@ export interface RouteRequest {
   params: Record<string, string>;
 }
 
+/** Writes a Problem in one vendor's (or storage's) error shape. */
+export type ErrorWriter = (res: ServerResponse, problem: Problem) => void;
+
 export interface Route {
   method: "GET" | "POST" | "PUT" | "DELETE" | "HEAD";
   /** Path pattern with :named segments and an optional trailing * (captured as params["*"]). */
   path: string;
   /** Fault-injection and hit-count key, e.g. "openim.initiate_form_data" or "koodrive.part-put". */
   key: string;
-  /** Writes this vendor's error shape for an injected "fail" fault (and may be reused by the handler). */
-  sendError(res: ServerResponse, status: number, code: string, message: string): void;
+  /** Writes this route's error shape for an injected "fail" fault or a failed handler. */
+  sendError: ErrorWriter;
   handle(request: RouteRequest): Promise<void>;
 }
 
-/** What a vendor module returns: its routes, and the connection info a client needs (printed by the bin). */
+/** Connection info a vendor prints: `baseUrl` plus what an uploader needs, under the upload settings' key names. */
+export type VendorInfo = { baseUrl: string } & Record<string, string>;
+
+/** What a vendor serves in one sandbox: its routes, and its connection info (printed by the bin). */
 export interface VendorModule {
-  name: VendorName;
   routes: Route[];
-  info(): Record<string, string>;
+  info(): VendorInfo;
 }
 
-export type VendorFactory = (ctx: SandboxContext) => VendorModule;
+/** One vendor of the sandbox; `src/vendors/index.ts` lists them. */
+export interface VendorDescriptor<Name extends string = string> {
+  readonly name: Name;
+  /** Creates the vendor's state for one sandbox (random credentials, uploads in flight) and what it serves. */
+  start(ctx: SandboxContext): VendorModule;
+}

@@ -1,8 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createSHA1, createSHA256 } from "hash-wasm";
 import { describe, expect, it } from "vitest";
-import { verifyChain, type HashedPart } from "./chain.js";
+import { problem } from "../problem.js";
+import { verifyChain as verifyChainWith, type HashedPart } from "./chain.js";
 import { MidstateHasher, initialState, type HashAlgorithm, type HashState } from "./hash-state.js";
+
+/** The chain check with a test code for a broken chain, so the reason shows as the Problem's message. */
+const verifyChain = (parts: readonly HashedPart[], expectedDigest?: string) => verifyChainWith(parts, expectedDigest, (reason) => problem(400, "BrokenChain", reason));
 
 /** Splits `data` into parts of `sizes` and hashes each one the way the storage plane does. */
 function hashParts(algorithm: HashAlgorithm, data: Uint8Array, sizes: number[]): HashedPart[] {
@@ -26,7 +30,7 @@ describe("verifyChain", () => {
   it.each(["sha1", "sha256"] as HashAlgorithm[])("%s: accepts the true chain in any order and yields the file digest", (algorithm) => {
     const parts = hashParts(algorithm, data, sizes).reverse();
     const expected = createHash(algorithm).update(data).digest("hex");
-    expect(verifyChain(parts, expected.toUpperCase())).toEqual({ ok: true, digest: expected, size: data.length });
+    expect(verifyChain(parts, expected.toUpperCase())).toEqual({ digest: expected, size: data.length });
   });
 
   it("rejects a part that claims a wrong state", () => {
@@ -34,24 +38,24 @@ describe("verifyChain", () => {
     const h = [...parts[2]!.claimed.h];
     h[3] = (h[3]! ^ 1) >>> 0;
     parts[2] = { ...parts[2]!, claimed: { ...parts[2]!.claimed, h } };
-    expect(verifyChain(parts)).toMatchObject({ ok: false, reason: expect.stringContaining("part 3 claims a hash state") });
+    expect(verifyChain(parts)).toMatchObject({ code: "BrokenChain", message: expect.stringContaining("part 3 claims a hash state") });
   });
 
   it("rejects a missing part, a gap in offsets, an unaligned middle part and a wrong digest", () => {
     const parts = hashParts("sha1", data, sizes);
-    expect(verifyChain(parts.filter((p) => p.partNumber !== 2))).toMatchObject({ ok: false, reason: "part 2 is missing" });
+    expect(verifyChain(parts.filter((p) => p.partNumber !== 2))).toMatchObject({ code: "BrokenChain", message: "part 2 is missing" });
     const gap = parts.map((p) => (p.partNumber === 3 ? { ...p, claimed: { ...p.claimed, offset: p.claimed.offset + 64 } } : p));
-    expect(verifyChain(gap)).toMatchObject({ ok: false, reason: expect.stringContaining("offset") });
+    expect(verifyChain(gap)).toMatchObject({ code: "BrokenChain", message: expect.stringContaining("offset") });
     const unaligned = hashParts("sha1", data, [100, data.length - 100]);
-    expect(verifyChain(unaligned)).toMatchObject({ ok: false, reason: expect.stringContaining("multiple of 64") });
-    expect(verifyChain(parts, "0".repeat(40))).toMatchObject({ ok: false, reason: expect.stringContaining("does not match") });
-    expect(verifyChain([])).toMatchObject({ ok: false });
+    expect(verifyChain(unaligned)).toMatchObject({ code: "BrokenChain", message: expect.stringContaining("multiple of 64") });
+    expect(verifyChain(parts, "0".repeat(40))).toMatchObject({ code: "BrokenChain", message: expect.stringContaining("does not match") });
+    expect(verifyChain([])).toMatchObject({ code: "BrokenChain" });
   });
 
   it("rejects a first part that does not start at the IV", () => {
     const parts = hashParts("sha256", data, sizes);
     parts[0] = { ...parts[0]!, claimed: { algorithm: "sha256", h: parts[1]!.claimed.h, offset: 0 } };
-    expect(verifyChain(parts)).toMatchObject({ ok: false, reason: expect.stringContaining("part 1") });
+    expect(verifyChain(parts)).toMatchObject({ code: "BrokenChain", message: expect.stringContaining("part 1") });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PathTraversalError } from "../errors.js";
+import { problem } from "../problem.js";
 import type { FaultSpec, Route } from "../types.js";
 import { answerPreflight, applyCorsHeaders } from "./cors.js";
 import type { FaultBook } from "./faults.js";
@@ -64,8 +65,8 @@ export class Router {
         res.destroy();
         return true;
       }
-      if (error instanceof PathTraversalError) route.sendError(res, 400, "InvalidObjectName", error.message);
-      else route.sendError(res, 500, "InternalError", `sandbox handler failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof PathTraversalError) route.sendError(res, problem(400, "InvalidObjectName", error.message));
+      else route.sendError(res, problem(500, "InternalError", `sandbox handler failed: ${error instanceof Error ? error.message : String(error)}`));
     }
     return true;
   }
@@ -75,7 +76,7 @@ export class Router {
     switch (fault.kind) {
       case "fail":
         if (fault.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(fault.retryAfterSeconds));
-        route.sendError(res, fault.status, fault.code ?? "ServiceUnavailable", fault.message ?? "Injected sandbox fault; retry later");
+        route.sendError(res, problem(fault.status, fault.code ?? "ServiceUnavailable", fault.message ?? "Injected sandbox fault; retry later"));
         req.resume();
         return true;
       case "reset":

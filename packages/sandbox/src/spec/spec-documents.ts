@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { VendorName } from "../types.js";
 
 export type OpenApiDocument = Record<string, unknown> & { paths?: Record<string, Record<string, unknown>> };
 
@@ -11,9 +10,9 @@ const moduleDir = dirname(fileURLToPath(import.meta.url));
 /** dist/specs (copied at build) next to the bundle, else the repository's specs/ when running from src/spec/. */
 const SPEC_ROOTS = [join(moduleDir, "specs"), join(moduleDir, "..", "..", "..", "..", "specs")];
 
-const cache = new Map<VendorName, OpenApiDocument>();
+const cache = new Map<string, OpenApiDocument>();
 
-export function loadSpec(vendor: VendorName): OpenApiDocument {
+export function loadSpec(vendor: string): OpenApiDocument {
   const cached = cache.get(vendor);
   if (cached) return cached;
   const file = SPEC_ROOTS.map((root) => join(root, vendor, "openapi.yaml")).find((candidate) => existsSync(candidate));

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Readable } from "node:stream";
 import busboy from "busboy";
+import { ProblemError } from "../problem.js";
 import type { FormFields } from "./post-policy.js";
-import { StorageRejection } from "./storage-rejection.js";
 
 export interface ReceivedForm<T> {
   /** Result of `onFile`, undefined when the form had no file part. */
@@ -53,6 +53,6 @@ export async function receiveForm<T>(req: IncomingMessage, onFile: (fields: Form
   });
 }
 
-function malformed(): StorageRejection {
-  return new StorageRejection(400, "MalformedPOSTRequest", "The body of your POST request is not well-formed multipart/form-data.");
+function malformed(): ProblemError {
+  return new ProblemError(400, "MalformedPOSTRequest", "The body of your POST request is not well-formed multipart/form-data.");
 }

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
+import { problem, type Problem } from "../problem.js";
 import { HASH_CTX_PARAM } from "./obs-hash-ctx.js";
 
 /** The sandbox OBS endpoint's own access key: it signs part URLs and checks them, like the real storage node. */
@@ -11,8 +12,6 @@ export interface ObsCredentials {
   secretAccessKey: string;
   region: string;
 }
-
-export type ObsVerdict = { ok: true } | { ok: false; status: number; code: string; message: string };
 
 const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 const PAYLOAD_HEADER = "x-amz-content-sha256";
@@ -75,41 +74,41 @@ export async function verifyObsPresignedRequest(input: {
   url: URL;
   headers: IncomingHttpHeaders;
   now: number;
-}): Promise<ObsVerdict> {
+}): Promise<Problem | undefined> {
   const { url, credentials } = input;
   const q = url.searchParams;
   if (AUTH_PARAMS.some((p) => q.getAll(p).length !== 1)) {
-    return fail(400, "AuthorizationQueryParametersError", `Query-string authentication requires exactly one of each of ${AUTH_PARAMS.join(", ")}.`);
+    return problem(400, "AuthorizationQueryParametersError", `Query-string authentication requires exactly one of each of ${AUTH_PARAMS.join(", ")}.`);
   }
   const param = (name: (typeof AUTH_PARAMS)[number]) => q.get(name) ?? "";
   if (param("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") {
-    return fail(400, "AuthorizationQueryParametersError", "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\".");
+    return problem(400, "AuthorizationQueryParametersError", "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\".");
   }
   const amzDate = param("X-Amz-Date");
   const signingDate = parseAmzDate(amzDate);
-  if (!signingDate) return fail(400, "AuthorizationQueryParametersError", "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'.");
+  if (!signingDate) return problem(400, "AuthorizationQueryParametersError", "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'.");
   const expires = Number(param("X-Amz-Expires"));
   if (!Number.isInteger(expires) || expires < 1 || expires > MAX_EXPIRES_SECONDS) {
-    return fail(400, "AuthorizationQueryParametersError", `X-Amz-Expires must be an integer between 1 and ${MAX_EXPIRES_SECONDS} seconds.`);
+    return problem(400, "AuthorizationQueryParametersError", `X-Amz-Expires must be an integer between 1 and ${MAX_EXPIRES_SECONDS} seconds.`);
   }
   const [accessKeyId, day, region, service, terminator, ...rest] = param("X-Amz-Credential").split("/");
   if (accessKeyId !== credentials.accessKeyId) {
-    return fail(403, "InvalidAccessKeyId", "The access key ID you provided does not exist in our records.");
+    return problem(403, "InvalidAccessKeyId", "The access key ID you provided does not exist in our records.");
   }
   if (day !== amzDate.slice(0, 8) || region !== credentials.region || service !== "s3" || terminator !== "aws4_request" || rest.length) {
-    return fail(400, "AuthorizationQueryParametersError", `Error parsing the X-Amz-Credential parameter; expecting <key>/<yyyyMMdd>/${credentials.region}/s3/aws4_request.`);
+    return problem(400, "AuthorizationQueryParametersError", `Error parsing the X-Amz-Credential parameter; expecting <key>/<yyyyMMdd>/${credentials.region}/s3/aws4_request.`);
   }
-  if (input.now > signingDate.getTime() + expires * 1000) return fail(403, "AccessDenied", "Request has expired");
-  if (signingDate.getTime() > input.now + 15 * 60 * 1000) return fail(403, "AccessDenied", "Request is not valid yet");
+  if (input.now > signingDate.getTime() + expires * 1000) return problem(403, "AccessDenied", "Request has expired");
+  if (signingDate.getTime() > input.now + 15 * 60 * 1000) return problem(403, "AccessDenied", "Request is not valid yet");
 
   const signedHeaders = param("X-Amz-SignedHeaders").split(";");
   if (!signedHeaders.includes("host") || !signedHeaders.includes("content-length")) {
-    return fail(403, "AccessDenied", "X-Amz-SignedHeaders must include content-length and host.");
+    return problem(403, "AccessDenied", "X-Amz-SignedHeaders must include content-length and host.");
   }
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
     const value = input.headers[name];
-    if (value === undefined) return fail(403, "SignatureDoesNotMatch", `The signed header ${name} is missing from the request.`);
+    if (value === undefined) return problem(403, "SignatureDoesNotMatch", `The signed header ${name} is missing from the request.`);
     headers[name] = Array.isArray(value) ? value.join(",") : value;
   }
   const unsigned = signedHeaders.includes(PAYLOAD_HEADER) ? new Set<string>() : new Set([PAYLOAD_HEADER]);
@@ -127,9 +126,9 @@ export async function verifyObsPresignedRequest(input: {
   const computed = recomputed.query ?? {};
   const sameHeaders = computed["X-Amz-SignedHeaders"] === param("X-Amz-SignedHeaders");
   if (!sameHeaders || !constantTimeEqual(String(computed["X-Amz-Signature"]), param("X-Amz-Signature"))) {
-    return fail(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
+    return problem(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
   }
-  return { ok: true };
+  return undefined;
 }
 
 function unsignedQuery(q: URLSearchParams): Record<string, string | string[]> {
@@ -153,8 +152,4 @@ function constantTimeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function fail(status: number, code: string, message: string): ObsVerdict {
-  return { ok: false, status, code, message };
 }

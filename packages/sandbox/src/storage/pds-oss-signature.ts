@@ -1,13 +1,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { problem, type Problem } from "../problem.js";
 
 /** The sandbox OSS endpoint's access key, used to sign and check PDS part URLs (OSS signature V1, query form). */
 export interface OssCredentials {
   accessKeyId: string;
   accessKeySecret: string;
 }
-
-export type OssVerdict = { ok: true } | { ok: false; status: number; code: string; message: string };
 
 /** Query parameters OSS V1 puts in the canonical resource (the ones a part PUT can carry). */
 const SUB_RESOURCES = new Set(["partNumber", "uploadId", "security-token", "x-oss-traffic-limit", "x-oss-process"]);
@@ -67,19 +66,19 @@ export function verifyOssPresignedRequest(input: {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   now: number;
-}): OssVerdict {
+}): Problem | undefined {
   const { query } = input;
   const accessKeyId = query.get("OSSAccessKeyId");
   const expires = query.get("Expires");
   const signature = query.get("Signature");
   if (!accessKeyId || !expires || !signature) {
-    return { ok: false, status: 403, code: "AccessDenied", message: "Query-string authentication requires OSSAccessKeyId, Expires and Signature." };
+    return problem(403, "AccessDenied", "Query-string authentication requires OSSAccessKeyId, Expires and Signature.");
   }
   if (accessKeyId !== input.credentials.accessKeyId) {
-    return { ok: false, status: 403, code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records." };
+    return problem(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.");
   }
-  if (!/^\d+$/.test(expires)) return { ok: false, status: 403, code: "AccessDenied", message: "Expires must be a Unix time in seconds." };
-  if (input.now / 1000 > Number(expires)) return { ok: false, status: 403, code: "AccessDenied", message: "Request has expired." };
+  if (!/^\d+$/.test(expires)) return problem(403, "AccessDenied", "Expires must be a Unix time in seconds.");
+  if (input.now / 1000 > Number(expires)) return problem(403, "AccessDenied", "Request has expired.");
   const subResources: Record<string, string> = {};
   for (const [k, v] of query) if (SUB_RESOURCES.has(k) || k.startsWith("response-")) subResources[k] = v;
   const ossHeaders: Record<string, string> = {};
@@ -97,9 +96,9 @@ export function verifyOssPresignedRequest(input: {
   const a = Buffer.from(expected);
   const b = Buffer.from(signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    return { ok: false, status: 403, code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided. Check your key and signing method." };
+    return problem(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.");
   }
-  return { ok: true };
+  return undefined;
 }
 
 function header(value: string | string[] | undefined): string | undefined {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { assertNotExpired, checkConditions, decodePolicy, type PostPolicy } from "./post-policy.js";
-import { StorageRejection } from "./storage-rejection.js";
+import { ProblemError } from "../problem.js";
 
 const policy = (conditions: unknown[]): PostPolicy => ({ expiration: "2030-01-01T00:00:00.000Z", conditions });
 const fields = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
-function rejection(run: () => unknown): Pick<StorageRejection, "status" | "code" | "message"> {
+function rejection(run: () => unknown): Pick<ProblemError, "status" | "code" | "message"> {
   try {
     run();
   } catch (error) {
-    if (error instanceof StorageRejection) return { status: error.status, code: error.code, message: error.message };
+    if (error instanceof ProblemError) return { status: error.status, code: error.code, message: error.message };
     throw error;
   }
-  throw new Error("expected a StorageRejection");
+  throw new Error("expected a ProblemError");
 }
 
 describe("POST policy conditions", () => {

@@ -1,4 +1,4 @@
-import { StorageRejection } from "./storage-rejection.js";
+import { ProblemError } from "../problem.js";
 
 /** Lower-cased form field names to values, as the object stores compare them. */
 export type FormFields = Map<string, string>;
@@ -19,18 +19,18 @@ export function decodePolicy(base64: string): PostPolicy {
   try {
     doc = JSON.parse(Buffer.from(base64, "base64").toString("utf8"));
   } catch {
-    throw new StorageRejection(400, "InvalidPolicyDocument", "Invalid Policy: Invalid JSON.");
+    throw new ProblemError(400, "InvalidPolicyDocument", "Invalid Policy: Invalid JSON.");
   }
   const { expiration, conditions } = (doc ?? {}) as Partial<PostPolicy>;
   if (typeof expiration !== "string" || Number.isNaN(Date.parse(expiration))) {
-    throw new StorageRejection(400, "InvalidPolicyDocument", "Invalid Policy: Invalid 'expiration' value.");
+    throw new ProblemError(400, "InvalidPolicyDocument", "Invalid Policy: Invalid 'expiration' value.");
   }
-  if (!Array.isArray(conditions)) throw new StorageRejection(400, "InvalidPolicyDocument", "Invalid Policy: Missing 'conditions'.");
+  if (!Array.isArray(conditions)) throw new ProblemError(400, "InvalidPolicyDocument", "Invalid Policy: Missing 'conditions'.");
   return { expiration, conditions };
 }
 
 export function assertNotExpired(policy: PostPolicy, nowMs: number): void {
-  if (Date.parse(policy.expiration) <= nowMs) throw new StorageRejection(403, "AccessDenied", "Invalid according to Policy: Policy expired.");
+  if (Date.parse(policy.expiration) <= nowMs) throw new ProblemError(403, "AccessDenied", "Invalid according to Policy: Policy expired.");
 }
 
 /**
@@ -76,7 +76,7 @@ function expectMatch(fields: FormFields, op: string, name: string, expected: unk
         : op === "in" || op === "not-in"
           ? Array.isArray(expected) && expected.map(String).includes(actual) === (op === "in")
           : unknownOperator(op);
-  if (!ok) throw new StorageRejection(403, "AccessDenied", `Invalid according to Policy: Policy Condition failed: ${formatCondition(condition)}`);
+  if (!ok) throw new ProblemError(403, "AccessDenied", `Invalid according to Policy: Policy Condition failed: ${formatCondition(condition)}`);
 }
 
 function unknownOperator(op: string): never {
@@ -90,6 +90,6 @@ function formatCondition(condition: unknown): string {
   return `["eq", "$${name}", ${JSON.stringify(value)}]`;
 }
 
-function invalidPolicy(detail: string): StorageRejection {
-  return new StorageRejection(400, "InvalidPolicyDocument", `Invalid Policy: ${detail}`);
+function invalidPolicy(detail: string): ProblemError {
+  return new ProblemError(400, "InvalidPolicyDocument", `Invalid Policy: ${detail}`);
 }

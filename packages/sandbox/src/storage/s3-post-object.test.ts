@@ -3,17 +3,19 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../sandbox.js";
-import type { VendorFactory } from "../types.js";
+import type { VendorDescriptor } from "../types.js";
 import { s3PostObjectRoute } from "./s3-post-object.js";
 
 const CREDENTIALS = { accessKeyId: "SANDBOXMINIOKEY", secretAccessKey: "sandbox-minio-secret", region: "us-east-1" };
 
 /** A MinIO-like bucket with a known key, so @aws-sdk/s3-presigned-post can sign forms independently. */
-const minioOnly: VendorFactory = (ctx) => ({
+const minioOnly: VendorDescriptor = {
   name: "openim",
-  routes: [s3PostObjectRoute(ctx, { vendor: "openim", key: "test.minio-post", path: "/storage/minio/:bucket", credentials: CREDENTIALS, buckets: ["uploads"] })],
-  info: () => ({}),
-});
+  start: (ctx) => ({
+    routes: [s3PostObjectRoute(ctx, { vendor: "openim", key: "test.minio-post", path: "/storage/minio/:bucket", credentials: CREDENTIALS, buckets: ["uploads"] })],
+    info: () => ({ baseUrl: ctx.baseUrl() }),
+  }),
+};
 
 let sandbox: Sandbox;
 let client: S3Client;

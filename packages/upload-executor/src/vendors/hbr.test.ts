@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 beforeEach(() => sandbox.faults.clear());
 
-const storageUrl = () => pathStyleOssUrl(info["ossBaseUrl"]);
+const storageUrl = () => pathStyleOssUrl(info["ossEndpoint"]);
 const hits = (route: "create-temp-file-upload-url" | "oss-post") => sandbox.faults.hits(`hbr.${route}`);
 
 describe("OSS address builders", () => {

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { problem } from "../../problem.js";
 import { sendCosError } from "../../storage/cos-put-object.js";
 import { readObject } from "../../storage/object-store.js";
 import type { Route, SandboxContext } from "../../types.js";
@@ -28,15 +29,15 @@ export function cosDownloadRoute(ctx: SandboxContext, bucket: string, secret: st
     method: "GET",
     path: "/storage/cos/:bucket/*",
     key: "cloudbase.cos-get",
-    sendError: (res, status, code, message) => sendCosError(res, status, code, message),
+    sendError: sendCosError,
     async handle({ res, params, url }) {
       const key = params["*"] ?? "";
       const t = Number(url.searchParams.get("t"));
-      if (params["bucket"] !== bucket) return sendCosError(res, 404, "NoSuchBucket", "The specified bucket does not exist.");
-      if (url.searchParams.get("sign") !== downloadSign(secret, bucket, key, t)) return sendCosError(res, 403, "AccessDenied", "Access Denied.");
-      if (t < Math.floor(ctx.now() / 1000)) return sendCosError(res, 403, "AccessDenied", "Request has expired");
+      if (params["bucket"] !== bucket) return sendCosError(res, problem(404, "NoSuchBucket", "The specified bucket does not exist."));
+      if (url.searchParams.get("sign") !== downloadSign(secret, bucket, key, t)) return sendCosError(res, problem(403, "AccessDenied", "Access Denied."));
+      if (t < Math.floor(ctx.now() / 1000)) return sendCosError(res, problem(403, "AccessDenied", "Request has expired"));
       const object = ctx.store.get(bucket, key);
-      if (!object) return sendCosError(res, 404, "NoSuchKey", "The specified key does not exist.");
+      if (!object) return sendCosError(res, problem(404, "NoSuchKey", "The specified key does not exist."));
       res.writeHead(200, { "Content-Type": object.contentType ?? "application/octet-stream", "Content-Length": String(object.size), ETag: `"${object.md5}"` });
       readObject(object).pipe(res);
     },

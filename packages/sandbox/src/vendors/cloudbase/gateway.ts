@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
+import { problem, type Problem } from "../../problem.js";
+import type { JsonApi } from "../../server/json-api-route.js";
+import type { SandboxContext } from "../../types.js";
 
 /** The gateway's call-level error body `{code, message, requestId}` with an X-Request-Id header. */
-export function sendGatewayError(res: ServerResponse, status: number, code: string, message: string): void {
+export function sendGatewayError(res: ServerResponse, { status, code, message }: Problem): void {
   const requestId = randomUUID();
   res.writeHead(status, { "Content-Type": "application/json", "X-Request-Id": requestId }).end(JSON.stringify({ code, message, requestId }));
 }
@@ -12,13 +15,24 @@ export function sendItems(res: ServerResponse, items: unknown[]): void {
 }
 
 /** Bearer check: no header is MISSING_CREDENTIALS, a non-Bearer value INVALID_ACCESS_TOKEN, an unknown token INVALID_CREDENTIALS. */
-export function bearerProblem(req: IncomingMessage, token: string): [number, string, string] | undefined {
+function bearerProblem(req: IncomingMessage, token: string): Problem | undefined {
   const header = req.headers["authorization"];
-  if (!header) return [401, "MISSING_CREDENTIALS", "credentials not found"];
+  if (!header) return problem(401, "MISSING_CREDENTIALS", "credentials not found");
   const match = /^Bearer (\S+)$/.exec(header);
-  if (!match) return [401, "INVALID_ACCESS_TOKEN", "the Authorization header must be `Bearer <access token>`"];
-  if (match[1] !== token) return [401, "INVALID_CREDENTIALS", "the access token failed verification"];
+  if (!match) return problem(401, "INVALID_ACCESS_TOKEN", "the Authorization header must be `Bearer <access token>`");
+  if (match[1] !== token) return problem(401, "INVALID_CREDENTIALS", "the access token failed verification");
   return undefined;
+}
+
+/** The storage HTTP API behind the gateway: one bearer token; a body error is BAD_REQUEST unless only some items are bad. */
+export function cloudbaseApi(ctx: SandboxContext, token: string): JsonApi<undefined> {
+  return {
+    ctx,
+    authenticate: (req) => bearerProblem(req, token),
+    sendError: sendGatewayError,
+    notJson: (reason) => problem(400, "BAD_REQUEST", reason),
+    invalid: (problems, body) => (Array.isArray(body) && badItemIndices(problems) ? undefined : problem(400, "BAD_REQUEST", `The request body is invalid: ${problems.join("; ")}`)),
+  };
 }
 
 export const INVALID_PARAM = { code: "INVALID_PARAM", message: "Invalid request param." } as const;
@@ -26,12 +40,12 @@ export const OBJECT_NOT_EXIST = { code: "OBJECT_NOT_EXIST", message: "Storage ob
 
 /**
  * Splits spec-validation problems ("/2/objectId must ...") into the indices of bad items; a problem about the
- * whole body (not an array) returns undefined, which the caller answers with BAD_REQUEST.
+ * whole body (not an array) returns undefined, which is answered with BAD_REQUEST.
  */
 export function badItemIndices(problems: string[]): Set<number> | undefined {
   const indices = new Set<number>();
-  for (const problem of problems) {
-    const match = /^\/(\d+)(\/|\s)/.exec(problem);
+  for (const line of problems) {
+    const match = /^\/(\d+)(\/|\s)/.exec(line);
     if (!match) return undefined;
     indices.add(Number(match[1]));
   }

@@ -53,7 +53,7 @@ function postForm(fields: Record<string, string>, file: string, fileField = "fil
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append(fileField, new Blob([file]));
   for (const [name, value] of Object.entries(after)) form.append(name, value);
-  return fetch(`${info["ossBaseUrl"]}/hbr-temp-bucket`, { method: "POST", body: form });
+  return fetch(`${info["ossEndpoint"]}/hbr-temp-bucket`, { method: "POST", body: form });
 }
 
 async function expectOssError(response: Response, status: number, code: string, message?: string, ec?: string) {

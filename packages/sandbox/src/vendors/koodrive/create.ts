@@ -1,7 +1,9 @@
-import type { Route } from "../../types.js";
-import { koodriveApiRoute } from "./api-route.js";
-import { KOODRIVE_ERRORS, sendKoodriveError } from "./errors.js";
+import { isProblem } from "../../problem.js";
+import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
+import type { Route } from "../../types.js";
+import { koodriveApi } from "./api.js";
+import { KOODRIVE_ERRORS, koodriveProblem } from "./errors.js";
 import { declareAndIssue } from "./part-urls.js";
 import { declareParts, type MultiPartInfoInput } from "./parts.js";
 import type { KoodriveState, KoodriveUpload } from "./uploads.js";
@@ -20,20 +22,21 @@ interface CreateFileBody {
 
 /** POST files/create: only multipart mode (uploadType 1) into the root folder, as the docs allow today. */
 export function createFileRoute(state: KoodriveState): Route {
-  return koodriveApiRoute<CreateFileBody>(
-    state,
-    { path: "/koodrive/ose/v1/files/create", key: "koodrive.create", operationId: "createFile" },
-    async (body, { res }) => {
+  return jsonApiRoute<CreateFileBody>(koodriveApi(state), {
+    path: "/koodrive/ose/v1/files/create",
+    key: "koodrive.create",
+    operationId: "createFile",
+    async handle({ body, res }) {
       if (body.uploadType !== 1 || body.uploadMode !== "multipart") {
-        return sendKoodriveError(res, KOODRIVE_ERRORS.PARAMETER_INVALID, "only uploadType 1 with uploadMode multipart is supported");
+        return koodriveProblem(KOODRIVE_ERRORS.PARAMETER_INVALID, "only uploadType 1 with uploadMode multipart is supported");
       }
       if (body.parentFolder[0] !== "root") {
-        return sendKoodriveError(res, KOODRIVE_ERRORS.FILE_NOT_IN_SPECIFIED_CONTAINER, "the sandbox has only the root folder");
+        return koodriveProblem(KOODRIVE_ERRORS.FILE_NOT_IN_SPECIFIED_CONTAINER, "the sandbox has only the root folder");
       }
       const fileName = pickName(state, body.fileName, body.autoRename);
-      if (!fileName) return sendKoodriveError(res, KOODRIVE_ERRORS.PARAMETER_INVALID, "a file with this name exists and autoRename is 3 (refuse)");
+      if (!fileName) return koodriveProblem(KOODRIVE_ERRORS.PARAMETER_INVALID, "a file with this name exists and autoRename is 3 (refuse)");
       const declared = declareParts(body.multiParts ?? [], body.length);
-      if (typeof declared === "string") return sendKoodriveError(res, KOODRIVE_ERRORS.PARAMETER_INVALID, declared);
+      if (isProblem(declared)) return declared;
 
       const upload: KoodriveUpload = {
         fileId: `F${state.ctx.randomId(16)}`,
@@ -53,7 +56,7 @@ export function createFileRoute(state: KoodriveState): Route {
       const multiParts = await declareAndIssue(state, upload, declared);
       sendJson(res, 200, { code: 0, msg: "Success.", fileId: upload.fileId, fileName, uploadId: upload.uploadId, multiParts });
     },
-  );
+  });
 }
 
 /** autoRename 3 refuses a taken name; 2 and 4 append a timestamp (4's "same sha256 creates nothing" is not modelled). */

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { Problem } from "../../problem.js";
 import { sendJson } from "../../server/replies.js";
 
 /** KooDrive result codes (koodrive_05_0026) and the HTTP status the sandbox pairs with each (not published: inferred). */
@@ -14,12 +15,12 @@ export const KOODRIVE_ERRORS = {
 
 export type KoodriveError = (typeof KOODRIVE_ERRORS)[keyof typeof KOODRIVE_ERRORS];
 
-/** `{code, msg}` with the error name first, then what went wrong. */
-export function sendKoodriveError(res: ServerResponse, error: KoodriveError, detail?: string): void {
-  sendJson(res, error.status, { code: error.code, msg: detail ? `${error.name}: ${detail}` : error.name });
+/** A KooDrive error as a Problem: the result code, and a message with the error name first, then what went wrong. */
+export function koodriveProblem(error: KoodriveError, detail?: string): Problem {
+  return { status: error.status, code: String(error.code), message: detail ? `${error.name}: ${detail}` : error.name };
 }
 
-/** Route-level error writer (used for injected faults): numeric codes stay numbers, like the real envelope. */
-export function sendKoodriveFault(res: ServerResponse, status: number, code: string, message: string): void {
+/** `{code, msg}`: numeric codes stay numbers, like the real envelope. */
+export function sendKoodriveError(res: ServerResponse, { status, code, message }: Problem): void {
   sendJson(res, status, { code: /^\d+$/.test(code) ? Number(code) : code, msg: message });
 }

@@ -1,5 +1,5 @@
-import type { VendorFactory } from "../../types.js";
 import type { ObsCredentials } from "../../storage/obs-sigv4.js";
+import type { VendorDescriptor } from "../../types.js";
 import { completeFileRoute } from "./complete.js";
 import { createFileRoute } from "./create.js";
 import { partPutRoute } from "./part-put.js";
@@ -12,24 +12,26 @@ export interface KoodriveOptions {
 }
 
 /** Huawei KooDrive: create / uploadUrl / complete API plus the OBS-style storage node the part URLs point to. */
-export function createKoodriveVendor(options: KoodriveOptions = {}): VendorFactory {
-  return (ctx) => {
-    const state: KoodriveState = {
-      ctx,
-      token: ctx.randomId(16),
-      userId: ctx.randomId(8),
-      obs: options.obs ?? { accessKeyId: ctx.randomId(10).toUpperCase(), secretAccessKey: ctx.randomId(20), region: "sandbox-1" },
-      bucket: "koodrive-sandbox",
-      byFileId: new Map(),
-      byUploadId: new Map(),
-      names: new Set(),
-    };
-    return {
-      name: "koodrive",
-      routes: [createFileRoute(state), uploadUrlRoute(state), completeFileRoute(state), partPutRoute(state)],
-      info: () => ({ baseUrl: ctx.baseUrl(), token: state.token, userId: state.userId }),
-    };
-  };
+export function createKoodriveVendor(options: KoodriveOptions = {}) {
+  return {
+    name: "koodrive",
+    start(ctx) {
+      const state: KoodriveState = {
+        ctx,
+        token: ctx.randomId(16),
+        userId: ctx.randomId(8),
+        obs: options.obs ?? { accessKeyId: ctx.randomId(10).toUpperCase(), secretAccessKey: ctx.randomId(20), region: "sandbox-1" },
+        bucket: "koodrive-sandbox",
+        byFileId: new Map(),
+        byUploadId: new Map(),
+        names: new Set(),
+      };
+      return {
+        routes: [createFileRoute(state), uploadUrlRoute(state), completeFileRoute(state), partPutRoute(state)],
+        info: () => ({ baseUrl: ctx.baseUrl(), token: state.token, userId: state.userId }),
+      };
+    },
+  } as const satisfies VendorDescriptor;
 }
 
-export const koodriveVendor: VendorFactory = createKoodriveVendor();
+export const koodriveVendor = createKoodriveVendor();

@@ -1,8 +1,9 @@
 import { sameState } from "../../midstate/hash-state.js";
-import type { Route } from "../../types.js";
+import { isProblem, problem } from "../../problem.js";
+import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
-import { pdsApiRoute } from "./api-route.js";
-import { sendPdsError } from "./errors.js";
+import type { Route } from "../../types.js";
+import { pdsApi } from "./api.js";
 import { findUpload } from "./lookup.js";
 import { issuePdsPartUrl } from "./part-urls.js";
 import { declarePdsParts, type PartInfoInput } from "./parts.js";
@@ -13,18 +14,19 @@ import type { PdsState } from "./uploads.js";
  * (the new one replaces the old); an uploaded part may not (409), since its bytes were hashed from the old one.
  */
 export function pdsGetUploadUrlRoute(state: PdsState): Route {
-  return pdsApiRoute<{ file_id: string; upload_id: string; part_info_list: PartInfoInput[] }>(
-    state,
-    { path: "/v2/file/get_upload_url", key: "pds.get_upload_url", operationId: "getUploadUrl" },
-    (body, { res }) => {
-      const upload = findUpload(state, res, body);
-      if (!upload) return;
+  return jsonApiRoute<{ file_id: string; upload_id: string; part_info_list: PartInfoInput[] }>(pdsApi(state), {
+    path: "/v2/file/get_upload_url",
+    key: "pds.get_upload_url",
+    operationId: "getUploadUrl",
+    handle({ body, res }) {
+      const upload = findUpload(state, body);
+      if (isProblem(upload)) return upload;
       const declared = declarePdsParts(body.part_info_list, upload);
-      if (typeof declared === "string") return sendPdsError(res, 400, "InvalidParameterWrongFormat.PartInfoList", declared);
+      if (isProblem(declared)) return declared;
       for (const part of declared) {
         const stored = upload.stored.get(part.partNumber);
         if (stored && part.claimed && !sameState(part.claimed, stored.claimed)) {
-          return sendPdsError(res, 409, "AlreadyExist.Part", `part ${part.partNumber} is already uploaded from another context; its context cannot change`);
+          return problem(409, "AlreadyExist.Part", `part ${part.partNumber} is already uploaded from another context; its context cannot change`);
         }
       }
       for (const part of declared) upload.declared.set(part.partNumber, part);
@@ -37,5 +39,5 @@ export function pdsGetUploadUrlRoute(state: PdsState): Route {
         part_info_list: declared.map((part) => issuePdsPartUrl(state, upload, part)),
       });
     },
-  );
+  });
 }

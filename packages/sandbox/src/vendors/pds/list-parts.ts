@@ -1,6 +1,8 @@
-import type { Route } from "../../types.js";
+import { isProblem, problem } from "../../problem.js";
+import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
-import { pdsApiRoute } from "./api-route.js";
+import type { Route } from "../../types.js";
+import { pdsApi } from "./api.js";
 import { findUpload } from "./lookup.js";
 import { ctxField, type PdsState } from "./uploads.js";
 
@@ -8,20 +10,19 @@ const MAX_LIMIT = 100;
 
 /** POST /v2/file/list_uploaded_parts: stored parts after part_number_marker, `limit` (1-100, default 100) at a time. */
 export function pdsListPartsRoute(state: PdsState): Route {
-  return pdsApiRoute<{ file_id: string; upload_id: string; limit?: number; part_number_marker?: number }>(
-    state,
-    {
-      path: "/v2/file/list_uploaded_parts",
-      key: "pds.list_uploaded_parts",
-      operationId: "listUploadedParts",
-      precheck: ({ limit }) =>
-        limit === undefined || (Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)
-          ? undefined
-          : [400, "InvalidParameterOutOfRange.Limit", `The input parameter limit is out of range, must be between 1 and ${MAX_LIMIT}.`],
+  return jsonApiRoute<{ file_id: string; upload_id: string; limit?: number; part_number_marker?: number }>(pdsApi(state), {
+    path: "/v2/file/list_uploaded_parts",
+    key: "pds.list_uploaded_parts",
+    operationId: "listUploadedParts",
+    precheck: (body) => {
+      const { limit } = body as { limit?: unknown };
+      return limit === undefined || (Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)
+        ? undefined
+        : problem(400, "InvalidParameterOutOfRange.Limit", `The input parameter limit is out of range, must be between 1 and ${MAX_LIMIT}.`);
     },
-    (body, { res }) => {
-      const upload = findUpload(state, res, body);
-      if (!upload) return;
+    handle({ body, res }) {
+      const upload = findUpload(state, body);
+      if (isProblem(upload)) return upload;
       const after = body.part_number_marker ?? 0;
       const remaining = [...upload.stored.values()].filter((p) => p.partNumber > after).sort((a, b) => a.partNumber - b.partNumber);
       const page = remaining.slice(0, body.limit ?? MAX_LIMIT);
@@ -37,5 +38,5 @@ export function pdsListPartsRoute(state: PdsState): Route {
         next_part_number_marker: remaining.length > page.length ? String(page[page.length - 1]!.partNumber) : "",
       });
     },
-  );
+  });
 }

@@ -3,9 +3,10 @@ import type { ServerResponse } from "node:http";
 import { EntityTooLargeError } from "../../errors.js";
 import { initialState, type HashState } from "../../midstate/hash-state.js";
 import { ingestPart } from "../../midstate/part-ingest.js";
+import { isProblem, problem, type Problem } from "../../problem.js";
+import { sendXmlError } from "../../server/replies.js";
 import { verifyOssPresignedRequest } from "../../storage/pds-oss-signature.js";
 import type { Route } from "../../types.js";
-import { sendXmlError } from "../../server/replies.js";
 import { PDS_PART_PUT_KEY } from "./part-urls.js";
 import type { PdsState, PdsUpload } from "./uploads.js";
 
@@ -17,7 +18,7 @@ const MAX_PART_BYTES = 5 * 1024 ** 3;
  * not carry it) or from the previous part's end state (serial mode, which therefore needs parts in order).
  */
 export function pdsPartPutRoute(state: PdsState): Route {
-  const sendError = (res: ServerResponse, status: number, code: string, message: string) => {
+  const sendError = (res: ServerResponse, { status, code, message }: Problem) => {
     const requestId = state.ctx.randomId(12).toUpperCase();
     sendXmlError(res, status, { Code: code, Message: message, RequestId: requestId, HostId: new URL(state.ctx.baseUrl()).host }, { "x-oss-request-id": requestId });
   };
@@ -29,21 +30,21 @@ export function pdsPartPutRoute(state: PdsState): Route {
     async handle({ req, res, url, params }) {
       const bucket = params.bucket ?? "";
       const key = params["*"] ?? "";
-      const verdict = verifyOssPresignedRequest({ credentials: state.oss, method: "PUT", bucket, key, query: url.searchParams, headers: req.headers, now: state.ctx.now() });
-      if (!verdict.ok) return sendError(res, verdict.status, verdict.code, verdict.message);
+      const denied = verifyOssPresignedRequest({ credentials: state.oss, method: "PUT", bucket, key, query: url.searchParams, headers: req.headers, now: state.ctx.now() });
+      if (denied) return sendError(res, denied);
       const upload = state.byUploadId.get(url.searchParams.get("uploadId") ?? "");
       if (!upload || upload.completed || bucket !== state.bucket || key !== upload.objectKey) {
-        return sendError(res, 404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.");
+        return sendError(res, problem(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."));
       }
       const partNumber = Number(url.searchParams.get("partNumber"));
-      if (!upload.declared.has(partNumber)) return sendError(res, 400, "InvalidArgument", `Part ${partNumber} was not requested through create or get_upload_url.`);
+      if (!upload.declared.has(partNumber)) return sendError(res, problem(400, "InvalidArgument", `Part ${partNumber} was not requested through create or get_upload_url.`));
       const claimed = claimedState(upload, partNumber);
-      if (typeof claimed === "string") return sendError(res, 400, "PartNotSequential", claimed);
+      if (isProblem(claimed)) return sendError(res, claimed);
       const part = await ingestPart({ store: state.ctx.store, body: req, partNumber, claimed, maxBytes: MAX_PART_BYTES }).catch((error: unknown) => {
         if (error instanceof EntityTooLargeError) return undefined;
         throw error;
       });
-      if (!part) return sendError(res, 400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size of a part (5 GiB).");
+      if (!part) return sendError(res, problem(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size of a part (5 GiB)."));
       const etag = `"${part.md5.toUpperCase()}"`;
       const replaced = upload.stored.get(partNumber);
       upload.stored.set(partNumber, { ...part, etag });
@@ -54,9 +55,11 @@ export function pdsPartPutRoute(state: PdsState): Route {
   };
 }
 
-function claimedState(upload: PdsUpload, partNumber: number): HashState | string {
-  if (upload.parallel) return upload.declared.get(partNumber)?.claimed ?? "the part has no context";
+/** The state the part's bytes are hashed from, or PartNotSequential. */
+function claimedState(upload: PdsUpload, partNumber: number): HashState | Problem {
+  const notSequential = (reason: string) => problem(400, "PartNotSequential", reason);
+  if (upload.parallel) return upload.declared.get(partNumber)?.claimed ?? notSequential("the part has no context");
   if (partNumber === 1) return initialState(upload.algorithm);
   const previous = upload.stored.get(partNumber - 1)?.end;
-  return previous ?? `In serial mode part ${partNumber - 1} must be uploaded (and be a multiple of 64 bytes) before part ${partNumber}.`;
+  return previous ?? notSequential(`In serial mode part ${partNumber - 1} must be uploaded (and be a multiple of 64 bytes) before part ${partNumber}.`);
 }

@@ -1,4 +1,5 @@
 import { initialState, WORD_COUNT, type HashAlgorithm, type HashState } from "../../midstate/hash-state.js";
+import { problem, type Problem } from "../../problem.js";
 import { ctxField, type ParallelCtx, type PdsDeclaredPart } from "./uploads.js";
 
 /** PartInfoRequest as the client sends it (already schema-validated). */
@@ -17,19 +18,20 @@ export interface PartInfoInput {
 export function declarePdsParts(
   parts: readonly PartInfoInput[],
   upload: { parallel: boolean; algorithm: HashAlgorithm; size: number | undefined },
-): PdsDeclaredPart[] | string {
+): PdsDeclaredPart[] | Problem {
+  const invalid = (reason: string) => problem(400, "InvalidParameterWrongFormat.PartInfoList", reason);
   const field = ctxField(upload.algorithm);
   const other = field === "parallel_sha1_ctx" ? "parallel_sha256_ctx" : "parallel_sha1_ctx";
   const out: PdsDeclaredPart[] = [];
   for (const part of [...parts].sort((a, b) => a.part_number - b.part_number)) {
     const where = `part ${part.part_number}`;
-    if (out.some((p) => p.partNumber === part.part_number)) return `${where} is listed twice`;
-    if (upload.parallel && part[other]) return `${where} sends ${other} but the upload hashes with ${upload.algorithm}`;
+    if (out.some((p) => p.partNumber === part.part_number)) return invalid(`${where} is listed twice`);
+    if (upload.parallel && part[other]) return invalid(`${where} sends ${other} but the upload hashes with ${upload.algorithm}`);
     const declared = upload.parallel ? claimOf(part.part_number, part[field], upload.algorithm) : { claimed: undefined, ctx: undefined };
-    if (typeof declared === "string") return `${where}: ${declared}`;
+    if (typeof declared === "string") return invalid(`${where}: ${declared}`);
     const previous = out[out.length - 1]?.claimed;
-    if (declared.claimed && previous && declared.claimed.offset <= previous.offset) return `${where}: part_offset must grow with part_number`;
-    if (declared.claimed && upload.size !== undefined && declared.claimed.offset > upload.size) return `${where}: part_offset is past the file size`;
+    if (declared.claimed && previous && declared.claimed.offset <= previous.offset) return invalid(`${where}: part_offset must grow with part_number`);
+    if (declared.claimed && upload.size !== undefined && declared.claimed.offset > upload.size) return invalid(`${where}: part_offset is past the file size`);
     out.push({ partNumber: part.part_number, ...declared, contentType: part.content_type });
   }
   return out;
