@@ -9,5 +9,7 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: "es2022",
+  // node.cjs finds native/ from import.meta.url, which CJS output only has with the shim.
+  shims: true,
   noExternal: [],
 });

@@ -1,4 +1,6 @@
-// Node-only entry: file sources, and the node:http transport, which importing this entry makes the default.
+// Node-only entry: file sources, the node:http transport and the native SHA addon, which importing it makes the defaults.
+import { setMidstateHasherFactory } from "./core/hash/hasher.js";
+import { loadNativeMidstateHasher, prebuiltAddonPath } from "./core/hash/native-hasher.js";
 import { setRuntimeTransport } from "./core/options.js";
 import { createNodeTransport } from "./core/transport/node.js";
 
@@ -10,3 +12,6 @@ export { createNodeTransport, type NodeTransportOptions } from "./core/transport
 export const nodeTransport = createNodeTransport();
 
 setRuntimeTransport(nodeTransport);
+
+// src/node.ts and dist/node.js both sit one folder below the package root, beside native/.
+setMidstateHasherFactory(loadNativeMidstateHasher(prebuiltAddonPath(new URL("../native/prebuilds/", import.meta.url))));

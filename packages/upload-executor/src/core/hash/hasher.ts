@@ -1,12 +1,12 @@
-import { DirectUploadError } from "@direct-upload/client-core";
 import { createSHA1, createSHA256, type IHasher } from "hash-wasm";
-import { InvalidMidstateError, MidstateUnalignedError } from "./errors.js";
+import { chainedHasher, checkResumable } from "./chained-hasher.js";
 import { checkLayout, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
 import type { HashAlgorithm, Midstate } from "./types.js";
 
 /** A SHA-1 or SHA-256 hash whose state can be exported (and was possibly imported) at 64-byte boundaries. */
 export interface MidstateHasher {
   readonly algorithm: HashAlgorithm;
+  readonly kind: MidstateHasherKind;
   /** Bytes hashed so far, including the offset of the imported midstate. */
   readonly offset: number;
   update(bytes: Uint8Array): void;
@@ -23,43 +23,42 @@ export function initialMidstate(algorithm: HashAlgorithm): Midstate {
   return { algorithm, h: [...STATE_LAYOUTS[algorithm].iv], offset: 0 };
 }
 
-export async function createMidstateHasher(algorithm: HashAlgorithm, from?: Midstate): Promise<MidstateHasher> {
-  const factory = factories[algorithm];
-  if (!factory) throw new InvalidMidstateError(`unknown algorithm ${String(algorithm)}; use "sha1" or "sha256"`);
-  const hasher = await factory();
+/** Which code hashes: "native" (Node's own OpenSSL through the optional addon) or "wasm" (hash-wasm, everywhere). */
+export type MidstateHasherKind = "native" | "wasm";
+
+/** A MidstateHasher implementation a runtime entry registers, with the same contract and errors as hash-wasm's. */
+export interface MidstateHasherFactory {
+  readonly kind: MidstateHasherKind;
+  create(algorithm: HashAlgorithm, from?: Midstate): Promise<MidstateHasher>;
+}
+
+let runtimeFactory: MidstateHasherFactory | undefined;
+
+/** The Node entry registers the native addon here (the universal entry cannot load it); undefined means hash-wasm. */
+export function setMidstateHasherFactory(factory: MidstateHasherFactory | undefined): void {
+  runtimeFactory = factory;
+}
+
+/** Which code createMidstateHasher() runs in this runtime. */
+export function midstateHasherKind(): MidstateHasherKind {
+  return runtimeFactory?.kind ?? "wasm";
+}
+
+/** The runtime's fastest hasher: the native addon where the Node entry registered it, else hash-wasm. */
+export function createMidstateHasher(algorithm: HashAlgorithm, from?: Midstate): Promise<MidstateHasher> {
+  return runtimeFactory ? runtimeFactory.create(algorithm, from) : createWasmMidstateHasher(algorithm, from);
+}
+
+/** hash-wasm's SHA-1 / SHA-256, in every runtime. */
+export async function createWasmMidstateHasher(algorithm: HashAlgorithm, from?: Midstate): Promise<MidstateHasher> {
+  checkResumable(algorithm, from);
+  const hasher = await factories[algorithm]();
   const fresh = hasher.save();
   checkLayout(algorithm, fresh);
-  let offset = 0;
-  if (from) {
-    if (from.algorithm !== algorithm) throw new InvalidMidstateError(`a ${from.algorithm} midstate cannot resume ${algorithm}`);
-    if (!(Number.isSafeInteger(from.offset) && from.offset >= 0)) throw new InvalidMidstateError(`offset ${from.offset} is not a byte count`);
-    if (from.offset % 64 !== 0) throw new MidstateUnalignedError(from.offset, "the imported midstate");
-    hasher.load(writeState(algorithm, fresh, from.h, from.offset));
-    offset = from.offset;
-  }
-  let finished = false;
-  const assertOpen = () => {
-    if (finished) throw new DirectUploadError("hash_finalised", `the ${algorithm} hash was already finalised by digestHex()`, { hint: "Create a new hasher" });
-  };
-  return {
-    algorithm,
-    get offset() {
-      return offset;
-    },
-    update(bytes) {
-      assertOpen();
-      hasher.update(bytes);
-      offset += bytes.byteLength;
-    },
-    midstate() {
-      assertOpen();
-      if (offset % 64 !== 0) throw new MidstateUnalignedError(offset);
-      return { algorithm, h: readWords(algorithm, hasher.save()), offset };
-    },
-    digestHex() {
-      assertOpen();
-      finished = true;
-      return hasher.digest("hex");
-    },
-  };
+  if (from) hasher.load(writeState(algorithm, fresh, from.h, from.offset));
+  return chainedHasher("wasm", algorithm, from?.offset ?? 0, {
+    update: (bytes) => hasher.update(bytes),
+    words: () => readWords(algorithm, hasher.save()),
+    digestHex: () => hasher.digest("hex"),
+  });
 }
