@@ -9,7 +9,7 @@ export const virtualHostedOssUrl: OssUrlBuilder = ({ BucketName, Endpoint }) => 
 
 /**
  * Path-style addresses for OSS-compatible local servers: `{base}/{BucketName}/`, where `base` defaults to
- * `https://{Endpoint}`. The sandbox serves `http://{Endpoint}/storage/oss` (its `ossBaseUrl`).
+ * `https://{Endpoint}`. The sandbox serves `http://{Endpoint}/storage/oss` (its hbr `ossEndpoint` setting).
  */
 export function pathStyleOssUrl(base?: string): OssUrlBuilder {
   return ({ BucketName, Endpoint }) => `${(base ?? `https://${Endpoint}`).replace(/\/+$/, "")}/${encodeURIComponent(BucketName)}/`;
