@@ -27,7 +27,7 @@ async function writePage(file, title, content) {
 }
 
 const examples = await readExamples(join(docs, "examples"), vendors.map((vendor) => vendor.id));
-await writePage("index.html", "Direct uploads to five clouds", renderIndex(indexTemplate, vendors, examples));
+await writePage("index.html", "Direct uploads to cloud storage", renderIndex(indexTemplate, vendors, examples));
 await writePage("midstate.html", "Chained SHA midstate uploads", midstate);
 
 // One at a time: each redocly run is a full Node process and the build machines have two cores.

@@ -90,7 +90,7 @@ describe("index page", () => {
     await visit("index.html", async ({ page }) => {
       for (const vendor of vendors) {
         const section = page.locator(`section[data-vendor="${vendor.id}"]`);
-        await expect.poll(() => section.locator("h2").textContent()).toBe(vendor.name);
+        await expect.poll(() => section.locator("h2").textContent()).toBe(vendor.title);
         expect(await section.locator(".install").textContent()).toBe(`pnpm add ${vendor.pkg}`);
         expect(await section.locator(`[data-example="${vendor.id}"] code`).textContent()).toContain(`from "${vendor.pkg}"`);
         expect(await section.locator(`a[href="${vendor.id}.html"]`).count()).toBe(1);

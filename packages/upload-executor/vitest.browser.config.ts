@@ -43,7 +43,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.browser.test.ts"],
     // Starts the sandbox in Node and provides its URL and credentials to the tests (inject("sandbox")).
-    globalSetup: ["./src/vendors/testing/browser-sandbox.setup.ts"],
+    globalSetup: ["./test/helpers/browser-sandbox.setup.ts"],
     browser: {
       enabled: true,
       headless: true,

@@ -5,7 +5,7 @@ export function renderIndex(template, vendors, examples) {
   const cards = vendors.map((vendor) => renderVendor(vendor, examples.filter((example) => example.vendor === vendor.id)));
   const others = examples.filter((example) => example.vendor === undefined);
   return fill(template, {
-    toc: vendors.map((vendor) => `<li><a href="#${vendor.id}">${vendor.name}</a> <span>${vendor.flow}</span></li>`).join("\n"),
+    toc: vendors.map((vendor) => `<li><a href="#${vendor.id}">${vendor.title}</a> <span>${vendor.flow}</span></li>`).join("\n"),
     vendors: cards.join("\n"),
     more: others
       .map((example) => `<section class="card" id="${example.name}"><h2>${example.name.replaceAll("-", " ")}</h2>${renderExample(example)}</section>`)
@@ -16,7 +16,7 @@ export function renderIndex(template, vendors, examples) {
 function renderVendor(vendor, examples) {
   return `<section class="card" id="${vendor.id}" data-vendor="${vendor.id}">
   <header class="card__head">
-    <h2>${vendor.name}</h2>
+    <h2>${vendor.title}</h2>
     <a class="card__ref" href="${vendor.id}.html">API reference &rarr;</a>
   </header>
   <p class="card__flow">${vendor.flow}</p>

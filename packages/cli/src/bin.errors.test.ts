@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox, type Sandbox } from "@direct-upload/sandbox";
+import { vendorDescriptors } from "@direct-upload/upload-executor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREDENTIAL_FIELDS, VENDORS } from "./credentials.js";
 import { sandboxConnection, type SandboxConnection } from "./sandbox-connection.js";
-import { jsonLines, randomFile, runCli } from "./testing/harness.js";
+import { jsonLines, randomFile, runCli } from "../test/helpers/harness.js";
 
 describe("direct-upload errors", () => {
   let sandbox: Sandbox;
@@ -51,11 +51,11 @@ describe("direct-upload errors", () => {
     expect(directory.stderr).toMatch(/is a directory; pass the files inside it/);
   });
 
-  it.each(VENDORS)("reports %s's own error for a wrong credential, exits 1, and never prints the secret", async (vendor) => {
+  it.each(vendorDescriptors.map((vendor) => vendor.name))("reports %s's own error for a wrong credential, exits 1, and never prints the secret", async (vendor) => {
     const connection = connections.get(vendor)!;
     const wrong = `wrong-secret-${vendor}-4f9a1c`;
     const env = { ...connection.env };
-    for (const field of CREDENTIAL_FIELDS[vendor]) if (field.secret && field.key !== "accessKeyId") env[field.env] = wrong;
+    for (const setting of vendorDescriptors.find((descriptor) => descriptor.name === vendor)!.settings) if (setting.secret && setting.key !== "accessKeyId") env[setting.env] = wrong;
     const result = await runCli(["upload", file, ...connection.args, "--json"], { env });
 
     expect(result.code).toBe(1);

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startSandbox, type Sandbox } from "@direct-upload/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxConnection } from "./sandbox-connection.js";
-import { jsonLines, randomFile, runCli, startCli } from "./testing/harness.js";
+import { jsonLines, randomFile, runCli, startCli } from "../test/helpers/harness.js";
 
 const MiB = 1024 * 1024;
 

@@ -3,9 +3,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { vendorDescriptors } from "@direct-upload/upload-executor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VENDORS } from "./credentials.js";
-import { jsonLines, randomFile, runCli, startCli, type CliProcess } from "./testing/harness.js";
+import { jsonLines, randomFile, runCli, startCli, type CliProcess } from "../test/helpers/harness.js";
 
 /** Collects a running process's stdout until `pattern` shows up (or 10 s pass). */
 async function waitForOutput(child: CliProcess["child"], pattern: RegExp): Promise<string> {
@@ -26,7 +26,7 @@ describe("direct-upload sandbox", () => {
     const sandbox = startCli(["sandbox", "--data-dir", join(dir, "data")]);
     const printed = await waitForOutput(sandbox.child, /Press Ctrl-C to stop/);
     expect(printed).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
-    for (const vendor of VENDORS) expect(printed).toContain(`--vendor ${vendor} --endpoint http://127.0.0.1:`);
+    for (const { name } of vendorDescriptors) expect(printed).toContain(`--vendor ${name} --endpoint http://127.0.0.1:`);
 
     // Follow the printed instructions for OpenIM, as a user would.
     const start = printed.indexOf("\nopenim\n");

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox, type Sandbox } from "@direct-upload/sandbox";
+import { vendorDescriptors } from "@direct-upload/upload-executor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VENDORS } from "./credentials.js";
 import { sandboxConnection, type SandboxConnection } from "./sandbox-connection.js";
-import { jsonLines, randomFile, runCli } from "./testing/harness.js";
+import { jsonLines, randomFile, runCli } from "../test/helpers/harness.js";
 
 const MiB = 1024 * 1024;
 
@@ -24,7 +24,7 @@ describe("direct-upload upload, against a real sandbox", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.each(VENDORS)("uploads to %s and the stored object has the source's SHA-256", async (vendor) => {
+  it.each(vendorDescriptors.map((vendor) => vendor.name))("uploads to %s and the stored object has the source's SHA-256", async (vendor) => {
     // Over two 5 MiB parts for the multipart vendors, with an odd tail.
     const file = await randomFile(dir, `${vendor}-sample.bin`, 11 * MiB + 7);
     const connection = connections.get(vendor)!;

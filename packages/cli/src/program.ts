@@ -1,11 +1,12 @@
+import { vendorDescriptors } from "@direct-upload/upload-executor";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { VENDORS } from "./credentials.js";
 import type { CliIo } from "./io.js";
 import { parseSize } from "./parse-size.js";
 import { runSandbox } from "./sandbox-command.js";
 import { resolveSettings, type UploadFlags } from "./settings.js";
 import { styleFor } from "./style.js";
 import { runUpload } from "./upload-command.js";
+import { SETTING_FLAGS, readsEnv, settingOption } from "./vendor-flags.js";
 import { VERSION } from "./version.js";
 
 function positiveInt(name: string, max: number) {
@@ -22,11 +23,16 @@ function size(value: string): number {
   return bytes;
 }
 
+/** "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
 /** The commander program; each action stores its exit code in `result.code`. */
 export function createProgram(io: CliIo, result: { code: number }): Command {
   const style = styleFor(io.stderr, io.env);
   const program = new Command("direct-upload")
-    .description("Upload files to OpenIM, CloudBase, KooDrive, HBR and PDS: fast, verified, resumable.")
+    .description(`Upload files to ${listed(vendorDescriptors.map((vendor) => vendor.displayName))}: fast, verified, resumable.`)
     .version(VERSION)
     .exitOverride()
     .configureOutput({
@@ -36,25 +42,20 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     })
     .showHelpAfterError(style.dim("(add --help for usage)"));
 
-  program
+  const upload = program
     .command("upload")
     .description("Upload files with one vendor's upload flow, with progress, resume and SHA-256 of every file.")
     .argument("<file...>", "files to upload")
-    .addOption(new Option("--vendor <name>", "vendor whose upload flow to use").choices(VENDORS).makeOptionMandatory())
+    .addOption(new Option("--vendor <name>", "vendor whose upload flow to use").choices(vendorDescriptors.map((vendor) => vendor.name)).makeOptionMandatory())
     .addOption(new Option("--endpoint <url>", "the vendor API base URL").makeOptionMandatory())
-    .optionsGroup("Credentials (each also read from the environment variable shown):")
-    .option("--token <token>", "openim OPENIM_TOKEN, cloudbase CLOUDBASE_TOKEN, koodrive KOODRIVE_TOKEN, pds PDS_TOKEN")
-    .option("--user-id <id>", "koodrive user id (KOODRIVE_USER_ID); openim user whose folder gets the file (OPENIM_USER_ID)")
-    .option("--drive-id <id>", "pds drive id (PDS_DRIVE_ID)")
-    .option("--access-key-id <id>", "hbr AccessKey ID (ALIBABA_CLOUD_ACCESS_KEY_ID)")
-    .option("--access-key-secret <secret>", "hbr AccessKey secret (ALIBABA_CLOUD_ACCESS_KEY_SECRET)")
-    .option("--region <id>", "hbr region id (ALIBABA_CLOUD_REGION_ID)")
+    .optionsGroup("Credentials (each also read from the environment variable shown):");
+  for (const flag of SETTING_FLAGS.filter(readsEnv)) upload.addOption(settingOption(flag));
+  upload.optionsGroup("Vendor options:");
+  for (const flag of SETTING_FLAGS.filter((flag) => !readsEnv(flag))) upload.addOption(settingOption(flag));
+  upload
     .optionsGroup("Transfer:")
     .option("--concurrency <n>", "requests in flight in total, parts and whole files (default 4)", positiveInt("--concurrency", 64))
     .option("--part-size <size>", "preferred part size, e.g. 5MiB, 16MB or bytes (grown when the file needs it)", size)
-    .addOption(new Option("--hash <algorithm>", "pds content hash").choices(["sha1", "sha256"]))
-    .addOption(new Option("--oss-url-style <style>", "hbr OSS addressing: virtual (https://{bucket}.{Endpoint}) or path (https://{Endpoint}/{bucket})").choices(["virtual", "path"]))
-    .option("--oss-endpoint <url>", "hbr: send the OSS form to <url>/{bucket} (a local OSS or the sandbox); implies path style")
     .option("--checkpoint <file>", "save progress to this file and resume from it when run again")
     .optionsGroup("Output:")
     .option("--json", "one JSON line per file on stdout, nothing else")
@@ -66,20 +67,20 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         "  $ export PDS_TOKEN=... PDS_DRIVE_ID=1",
         "  $ direct-upload upload movie.mkv --vendor pds --endpoint https://1234.api.aliyunpds.com --checkpoint up.json",
         "  $ direct-upload upload *.jpg --vendor openim --endpoint http://127.0.0.1:10002 --user-id u42 --json",
-        "  $ direct-upload sandbox        # local APIs for all five vendors, with the flags to use them",
+        "  $ direct-upload sandbox        # local APIs for every vendor, with the flags to use them",
         "",
         "Exit codes: 0 uploaded, 1 an upload failed, 2 wrong command line, 130 stopped by Ctrl-C.",
       ].join("\n"),
     )
     .action(async (files: string[], flags: UploadFlags, command: Command) => {
-      const given = new Set(Object.keys(flags).filter((key) => command.getOptionValueSource(key) === "cli")) as Set<keyof UploadFlags>;
+      const given = new Set(Object.keys(flags).filter((key) => command.getOptionValueSource(key) === "cli"));
       const settings = await resolveSettings(files, flags, given, io.env, io.cwd);
       result.code = await runUpload(settings, io);
     });
 
   program
     .command("sandbox")
-    .description("Run a local server that speaks all five vendors' APIs, and print how to upload to it.")
+    .description("Run a local server that speaks every vendor's API, and print how to upload to it.")
     .option("--port <n>", "port to listen on (default: a free one)", positiveInt("--port", 65535))
     .option("--host <host>", "address to bind", "127.0.0.1")
     .option("--data-dir <dir>", "where stored objects go (default: a temporary directory, removed on exit)")

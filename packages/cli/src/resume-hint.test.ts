@@ -1,3 +1,4 @@
+import { hbrVendor } from "@direct-upload/upload-executor";
 import { describe, expect, it } from "vitest";
 import { resumeCommand } from "./resume-hint.js";
 import type { UploadSettings } from "./settings.js";
@@ -5,14 +6,11 @@ import type { UploadSettings } from "./settings.js";
 describe("resumeCommand", () => {
   it("repeats the command for the files left, with secrets as environment references", () => {
     const settings: UploadSettings = {
-      vendor: "hbr",
+      vendor: hbrVendor,
       endpoint: "http://127.0.0.1:9000",
       files: [],
-      credentials: { accessKeyId: "LTAIexampleid", accessKeySecret: "very-secret-value", region: "cn-hangzhou" },
+      values: { accessKeyId: "LTAIexampleid", accessKeySecret: "very-secret-value", region: "cn-hangzhou", ossUrlStyle: "path" },
       secrets: ["LTAIexampleid", "very-secret-value"],
-      ossUrlStyle: "path",
-      ossEndpoint: undefined,
-      hash: undefined,
       concurrency: 4,
       partSize: undefined,
       checkpoint: "/tmp/up.json",

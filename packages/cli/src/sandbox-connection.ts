@@ -1,43 +1,36 @@
-import { CREDENTIAL_FIELDS, VENDORS, type CredentialField, type VendorName } from "./credentials.js";
+import { vendorDescriptors, type VendorName } from "@direct-upload/upload-executor";
+import { flagOf } from "./vendor-flags.js";
 
 /** How to point `direct-upload upload` at one vendor of a running sandbox. */
 export interface SandboxConnection {
   vendor: VendorName;
   endpoint: string;
-  /** Credentials as environment variables (OPENIM_TOKEN=...), the way to keep them out of the process list. */
+  /** Settings read from the environment, as variables (OPENIM_TOKEN=...): the way to keep them out of the process list. */
   env: Record<string, string>;
-  /** Flags for `upload` besides the files: vendor, endpoint and the sandbox's addressing needs, no credentials. */
+  /** Flags for `upload` besides the files: vendor, endpoint and the settings no variable holds (e.g. --oss-endpoint). */
   args: string[];
-  /** The same with every credential as a flag (the exact command line, secrets included: sandbox values only). */
+  /** The same with the environment's settings as flags too (the exact command line, secrets included: sandbox values only). */
   argsWithCredentials: string[];
 }
 
-/** Where the sandbox's info() keeps each credential (it follows the vendors' own names). */
-const INFO_KEYS: Record<CredentialField["key"], string[]> = {
-  token: ["token"],
-  userId: ["userId"],
-  driveId: ["driveId"],
-  accessKeyId: ["accessKeyId"],
-  accessKeySecret: ["accessKeySecret"],
-  region: ["region"],
-};
-
-/** Turns `startSandbox().vendors` into upload flags and env lines per vendor. */
-export function sandboxConnection(vendors: Partial<Record<VendorName, Record<string, string>>>): SandboxConnection[] {
-  return VENDORS.flatMap((vendor) => {
-    const info = vendors[vendor];
+/** Turns `startSandbox().vendors` (each vendor's `baseUrl` plus its setting values by key) into upload flags and env lines. */
+export function sandboxConnection(vendors: Partial<Record<string, Record<string, string>>>): SandboxConnection[] {
+  return vendorDescriptors.flatMap((vendor) => {
+    const info = vendors[vendor.name];
     if (!info?.baseUrl) return [];
-    const args = ["--vendor", vendor, "--endpoint", info.baseUrl];
-    // The sandbox serves OSS on its own host under one path: bucket in the path, not in the host name.
-    if (vendor === "hbr" && info.ossEndpoint) args.push("--oss-endpoint", info.ossEndpoint);
+    const args = ["--vendor", vendor.name, "--endpoint", info.baseUrl];
     const env: Record<string, string> = {};
     const credentialArgs: string[] = [];
-    for (const field of CREDENTIAL_FIELDS[vendor]) {
-      const value = INFO_KEYS[field.key].map((key) => info[key]).find((found) => found !== undefined);
+    for (const setting of vendor.settings) {
+      const value = info[setting.key];
       if (value === undefined) continue;
-      env[field.env] = value;
-      credentialArgs.push(field.flag, value);
+      if (setting.env === undefined) {
+        args.push(flagOf(setting.key), value);
+        continue;
+      }
+      env[setting.env] = value;
+      credentialArgs.push(flagOf(setting.key), value);
     }
-    return [{ vendor, endpoint: info.baseUrl, env, args, argsWithCredentials: [...args, ...credentialArgs] }];
+    return [{ vendor: vendor.name, endpoint: info.baseUrl, env, args, argsWithCredentials: [...args, ...credentialArgs] }];
   });
 }

@@ -1,25 +1,18 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { CREDENTIAL_FIELDS, VENDOR_ONLY_FLAGS, type CredentialField, type VendorName } from "./credentials.js";
+import { vendorDescriptors, type SettingValues, type VendorDescriptor } from "@direct-upload/upload-executor";
 import { UsageError } from "./usage-error.js";
+import { SETTING_FLAGS, flagOf, readsEnv } from "./vendor-flags.js";
 
-/** Options as commander parsed them (values already checked by their option parsers). */
+/** Options as commander parsed them: the CLI's own, and one per vendor setting key (values checked by their parsers). */
 export interface UploadFlags {
-  vendor: VendorName;
+  vendor: string;
   endpoint: string;
-  token?: string;
-  userId?: string;
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  region?: string;
-  driveId?: string;
-  ossUrlStyle?: "virtual" | "path";
-  ossEndpoint?: string;
-  hash?: "sha1" | "sha256";
   concurrency?: number;
   partSize?: number;
   checkpoint?: string;
   json?: boolean;
+  [setting: string]: string | number | boolean | undefined;
 }
 
 export interface UploadFile {
@@ -32,17 +25,13 @@ export interface UploadFile {
 
 /** Everything the upload needs, validated: vendor settings resolved from flags and environment. */
 export interface UploadSettings {
-  vendor: VendorName;
+  vendor: VendorDescriptor;
   endpoint: string;
   files: UploadFile[];
-  /** Credential values by field key (token, userId, ...), from flags or the environment. */
-  credentials: Partial<Record<CredentialField["key"], string>>;
+  /** The vendor's setting values by key, from flags or the environment; a setting not given is absent. */
+  values: SettingValues;
   /** Every secret value, for redact(). */
   secrets: string[];
-  ossUrlStyle: "virtual" | "path";
-  /** Base URL for path-style OSS uploads, instead of the scheme and Endpoint HBR answers with. */
-  ossEndpoint: string | undefined;
-  hash: "sha1" | "sha256" | undefined;
   concurrency: number | undefined;
   partSize: number | undefined;
   checkpoint: string | undefined;
@@ -50,7 +39,7 @@ export interface UploadSettings {
 }
 
 /** Flags that were typed on the command line (not defaults); used to refuse flags the vendor does not take. */
-export type GivenFlags = ReadonlySet<keyof UploadFlags>;
+export type GivenFlags = ReadonlySet<string>;
 
 export async function resolveSettings(
   fileArgs: string[],
@@ -59,33 +48,16 @@ export async function resolveSettings(
   env: NodeJS.ProcessEnv,
   cwd: string,
 ): Promise<UploadSettings> {
-  const { vendor } = flags;
+  // commander's --vendor choices already refused any other name.
+  const vendor = vendorDescriptors.find((descriptor) => descriptor.name === flags.vendor);
+  if (!vendor) throw new UsageError(`unknown vendor ${flags.vendor}`);
   checkVendorFlags(vendor, given);
   const endpoint = checkUrl("--endpoint", flags.endpoint);
-  const ossEndpoint = flags.ossEndpoint === undefined ? undefined : checkUrl("--oss-endpoint", flags.ossEndpoint);
-
-  const credentials: UploadSettings["credentials"] = {};
-  const secrets: string[] = [];
-  for (const field of CREDENTIAL_FIELDS[vendor]) {
-    const value = flags[field.key] ?? env[field.env];
-    if (value === undefined || value === "") {
-      if (field.required) throw new UsageError(`${vendor} needs ${field.flag} (or the ${field.env} environment variable)`);
-      continue;
-    }
-    credentials[field.key] = value;
-    if (field.secret) secrets.push(value);
-  }
-
   return {
     vendor,
     endpoint,
     files: await checkFiles(fileArgs, cwd),
-    credentials,
-    secrets,
-    // An explicit OSS endpoint is path style by nature (one host, bucket in the path).
-    ossUrlStyle: flags.ossUrlStyle ?? (ossEndpoint ? "path" : "virtual"),
-    ossEndpoint,
-    hash: flags.hash,
+    ...readSettings(vendor, flags, env),
     concurrency: flags.concurrency,
     partSize: flags.partSize,
     checkpoint: flags.checkpoint === undefined ? undefined : resolve(cwd, flags.checkpoint),
@@ -93,18 +65,32 @@ export async function resolveSettings(
   };
 }
 
-function checkVendorFlags(vendor: VendorName, given: GivenFlags): void {
-  for (const [key, rule] of Object.entries(VENDOR_ONLY_FLAGS)) {
-    if (given.has(key as keyof UploadFlags) && !rule.vendors.includes(vendor)) {
-      throw new UsageError(`${rule.flag} is only for ${rule.vendors.join(", ")}, not ${vendor}`);
-    }
+function checkVendorFlags(vendor: VendorDescriptor, given: GivenFlags): void {
+  for (const flag of SETTING_FLAGS) {
+    if (!given.has(flag.key) || flag.uses.some((use) => use.vendor === vendor.name)) continue;
+    // Worded as users know them: another vendor's credential "is not used", a vendor option "is only for" its vendors.
+    if (readsEnv(flag)) throw new UsageError(`${flag.flag} is not used by ${vendor.name}`);
+    throw new UsageError(`${flag.flag} is only for ${flag.uses.map((use) => use.vendor).join(", ")}, not ${vendor.name}`);
   }
-  const own = new Set(CREDENTIAL_FIELDS[vendor].map((field) => field.key));
-  for (const fields of Object.values(CREDENTIAL_FIELDS)) {
-    for (const field of fields) {
-      if (given.has(field.key) && !own.has(field.key)) throw new UsageError(`${field.flag} is not used by ${vendor}`);
+}
+
+/** Each setting from its flag, else its environment variable; required ones must be there. */
+function readSettings(vendor: VendorDescriptor, flags: UploadFlags, env: NodeJS.ProcessEnv): Pick<UploadSettings, "values" | "secrets"> {
+  const values: Record<string, string> = {};
+  const secrets: string[] = [];
+  for (const setting of vendor.settings) {
+    const flag = flagOf(setting.key);
+    const typed = flags[setting.key];
+    const value = typeof typed === "string" ? typed : setting.env === undefined ? undefined : env[setting.env];
+    if (value === undefined || value === "") {
+      if (setting.required) throw new UsageError(`${vendor.name} needs ${flag}${setting.env ? ` (or the ${setting.env} environment variable)` : ""}`);
+      continue;
     }
+    if (setting.choices && !setting.choices.includes(value)) throw new UsageError(`${flag} must be one of ${setting.choices.join(", ")}, got "${value}"`);
+    values[setting.key] = setting.format === "url" ? checkUrl(flag, value) : value;
+    if (setting.secret) secrets.push(value);
   }
+  return { values, secrets };
 }
 
 function checkUrl(flag: string, value: string): string {

@@ -1,16 +1,16 @@
 import { createConcurrencyLimit, fromFile, nodeTransport, runPool } from "@direct-upload/upload-executor/node";
-import type { ConcurrencyLimit, FlowCheckpoint } from "@direct-upload/upload-executor";
+import type { ConcurrencyLimit, FlowCheckpoint, VendorUpload } from "@direct-upload/upload-executor";
 import { CheckpointStore } from "./checkpoint-store.js";
 import { describeError, formatErrorReport } from "./describe-error.js";
 import { SIGNAL_EXIT_CODES, trapStopSignals, type StopSignal } from "./interrupt.js";
 import type { CliIo } from "./io.js";
 import { jsonLine, type Outcome } from "./outcome.js";
-import { createProgress, type ProgressView } from "./progress/view.js";
+import { createProgress } from "./progress/create-progress.js";
+import type { ProgressView } from "./progress/view.js";
 import { resumeCommand } from "./resume-hint.js";
 import type { UploadFile, UploadSettings } from "./settings.js";
 import { styleFor, type Style } from "./style.js";
 import { summaryLines } from "./summary.js";
-import { createVendorUpload, type VendorUpload } from "./vendors.js";
 
 interface Run {
   settings: UploadSettings;
@@ -34,7 +34,7 @@ const DEFAULT_CONCURRENCY = 4;
 export async function runUpload(settings: UploadSettings, io: CliIo): Promise<number> {
   const style = styleFor(io.stderr, io.env);
   const store = settings.checkpoint ? await CheckpointStore.open(settings.checkpoint) : undefined;
-  const upload = createVendorUpload(settings);
+  const upload = settings.vendor.connect(settings.endpoint, settings.values);
   const progress = createProgress(io, settings.files.map((file) => file.size));
   const controller = new AbortController();
   let stoppedBy: StopSignal | undefined;
@@ -53,7 +53,7 @@ export async function runUpload(settings: UploadSettings, io: CliIo): Promise<nu
     await runPool(settings.files, limit.size, async (file, index) => {
       const outcome = await uploadOne(file, run);
       outcomes[index] = outcome;
-      if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor)}\n`);
+      if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor.name)}\n`);
     }, controller.signal);
     await store?.flush();
   } finally {
@@ -62,7 +62,7 @@ export async function runUpload(settings: UploadSettings, io: CliIo): Promise<nu
   }
 
   const ended = outcomes.filter((outcome) => outcome !== undefined);
-  const summary = summaryLines(ended, settings.vendor, settings.json ? style : styleFor(io.stdout, io.env), (performance.now() - started) / 1000);
+  const summary = summaryLines(ended, settings.vendor.name, settings.json ? style : styleFor(io.stdout, io.env), (performance.now() - started) / 1000);
   (settings.json ? io.stderr : io.stdout).write(`\n${summary.join("\n")}\n`);
   if (stoppedBy) {
     printResumeHint(run, ended);
@@ -91,7 +91,7 @@ async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
         progress.update(file.arg, loaded);
       },
       onCheckpoint: (checkpoint) =>
-        store?.set(file.path, { vendor: settings.vendor, endpoint: settings.endpoint, checkpoint, savedAt: new Date().toISOString() }),
+        store?.set(file.path, { vendor: settings.vendor.name, endpoint: settings.endpoint, checkpoint, savedAt: new Date().toISOString() }),
       ...(resumeFrom ? { resumeFrom } : {}),
       concurrency: run.limit,
       ...(settings.partSize !== undefined ? { partSize: settings.partSize } : {}),
@@ -121,7 +121,7 @@ async function resumable(file: UploadFile, fingerprint: string, run: Run): Promi
   const entry = store?.get(file.path);
   if (!store || !entry) return undefined;
   const { checkpoint } = entry;
-  if (entry.vendor === settings.vendor && entry.endpoint === settings.endpoint && checkpoint.fingerprint === fingerprint) {
+  if (entry.vendor === settings.vendor.name && entry.endpoint === settings.endpoint && checkpoint.fingerprint === fingerprint) {
     progress.log(style.dim(`${file.arg}: resuming from ${store.path}`));
     return checkpoint;
   }

@@ -69,7 +69,7 @@ function upload(client, path, marks) {
       return client.completeFile(...args);
     },
   };
-  return withSource(path, async (source) => (await uploadToKoodrive({ client: timed, source, fileName: "bench.bin", engine: { transport: nodeTransport } })).sha256);
+  return withSource(path, async (source) => (await uploadToKoodrive({ client: timed, source, name: "bench.bin", engine: { transport: nodeTransport } })).sha256);
 }
 
 const since = (start, end = process.hrtime.bigint()) => Number(end - start) / 1e9;

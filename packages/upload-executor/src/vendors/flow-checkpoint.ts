@@ -1,9 +1,9 @@
 import { CheckpointMismatchError } from "../core/errors.js";
 import { SourceChangedError, type UploadSource } from "../core/source.js";
-import type { FlowCheckpoint, FlowOptions, VendorName } from "./types.js";
+import type { FlowOptions } from "./flow-types.js";
 
 /** Builds a checkpoint for `source` and hands it to the caller's `onCheckpoint` (awaited). */
-export async function emitCheckpoint<State>(options: Pick<FlowOptions, "source" | "onCheckpoint">, vendor: VendorName, state: State): Promise<void> {
+export async function emitCheckpoint<State>(options: Pick<FlowOptions, "source" | "onCheckpoint">, vendor: string, state: State): Promise<void> {
   if (!options.onCheckpoint) return;
   const { source } = options;
   await options.onCheckpoint({ version: 1, vendor, fingerprint: await source.fingerprint(), size: source.size, state });
@@ -15,7 +15,7 @@ export async function emitCheckpoint<State>(options: Pick<FlowOptions, "source" 
  */
 export async function resumeState<State>(
   options: Pick<FlowOptions, "source" | "resumeFrom">,
-  vendor: VendorName,
+  vendor: string,
   isState: (state: unknown) => state is State,
 ): Promise<State | undefined> {
   const { resumeFrom: checkpoint, source } = options;

@@ -1,6 +1,20 @@
-// Vendor flows: one entry point per vendor, on top of the generated clients and the core engines.
-export type { FlowCheckpoint, FlowOptions, FlowProgress, UploadResult, VendorName } from "./types.js";
-export { uploadToOpenim, type OpenimUploadOptions, type OpenimCheckpointState } from "./openim.js";
+// The executor's one registry of vendors: each vendor's descriptor, and the public API of its folder.
+import { cloudbaseVendor } from "./cloudbase/descriptor.js";
+import { hbrVendor } from "./hbr/descriptor.js";
+import { koodriveVendor } from "./koodrive/descriptor.js";
+import { openimVendor } from "./openim/descriptor.js";
+import { pdsVendor } from "./pds/descriptor.js";
+
+/** Every vendor, in the order the CLI lists them. */
+export const vendorDescriptors = [openimVendor, cloudbaseVendor, koodriveVendor, hbrVendor, pdsVendor] as const;
+
+export type VendorName = (typeof vendorDescriptors)[number]["name"];
+
+export { cloudbaseVendor, hbrVendor, koodriveVendor, openimVendor, pdsVendor };
+export { SettingError, defineVendor, type CheckedValues, type SettingValues, type VendorDescriptor, type VendorSetting, type VendorUpload } from "./descriptor.js";
+export type { FlowCheckpoint, FlowOptions, FlowProgress, UploadResult } from "./flow-types.js";
+export type { SingleRequestState } from "./single-request-flow.js";
+export { uploadToOpenim, type OpenimUploadOptions, type OpenimUploadRef, type OpenimCheckpointState } from "./openim/openim.js";
 export {
   uploadToCloudbase,
   uploadManyToCloudbase,
@@ -8,9 +22,10 @@ export {
   type CloudbaseBatchOptions,
   type CloudbaseBatchFile,
   type CloudbaseBatchItem,
+  type CloudbaseObjectRef,
   type CloudbaseCheckpointState,
-} from "./cloudbase.js";
-export { uploadToHbr, type HbrUploadOptions, type HbrCheckpointState } from "./hbr.js";
-export { pathStyleOssUrl, virtualHostedOssUrl, type OssUrlBuilder } from "./hbr-form.js";
-export { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive.js";
-export { uploadToPds, PdsDigestMismatchError, type PdsUploadOptions, type PdsUploadState } from "./pds.js";
+} from "./cloudbase/cloudbase.js";
+export { uploadToHbr, type HbrUploadOptions, type HbrCheckpointState } from "./hbr/hbr.js";
+export { pathStyleOssUrl, virtualHostedOssUrl, type OssUrlBuilder } from "./hbr/hbr-form.js";
+export { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive/koodrive.js";
+export { uploadToPds, PdsDigestMismatchError, type PdsUploadOptions, type PdsUploadState } from "./pds/pds.js";

@@ -8,20 +8,19 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MultipartCheckpoint } from "../core/multipart/checkpoint.js";
 import { fromFile } from "../core/source-node.js";
-import { sha256Hex, testBytes, testEngine } from "./testing/flow.js";
-import { uploadToKoodrive } from "./koodrive.js";
-import { expectStored, startMultipartSandbox, storedCount, type MultipartSandbox } from "./testing/multipart.js";
-import { uploadToPds } from "./pds.js";
-import type { FlowCheckpoint } from "./types.js";
+import { sha256Hex, testBytes, testEngine } from "../../test/helpers/flow.js";
+import { expectStored, startMultipartSandbox, storedCount, type MultipartSandbox } from "../../test/helpers/multipart.js";
+import type { FlowCheckpoint } from "./flow-types.js";
+import { koodriveVendor, pdsVendor } from "./index.js";
 
-const child = fileURLToPath(new URL("./testing/multipart-crash-child.mjs", import.meta.url));
+const child = fileURLToPath(new URL("../../test/helpers/multipart-crash-child.mjs", import.meta.url));
 const dist = fileURLToPath(new URL("../../dist/node.js", import.meta.url));
 const KiB = 1024;
 const CONCURRENCY = 2;
 
 const cases = [
-  { vendor: "koodrive" as const, partSize: 5 * KiB * KiB, parts: 7, tail: 4321 },
-  { vendor: "pds" as const, partSize: 256 * KiB, parts: 12, tail: 99 },
+  { vendor: "koodrive" as const, descriptor: koodriveVendor, partSize: 5 * KiB * KiB, parts: 7, tail: 4321 },
+  { vendor: "pds" as const, descriptor: pdsVendor, partSize: 256 * KiB, parts: 12, tail: 99 },
 ];
 
 let env: MultipartSandbox;
@@ -46,7 +45,7 @@ async function waitForCheckpoint(file: string, exited: () => string | undefined,
   }
 }
 
-describe.each(cases)("$vendor upload killed mid-way (SIGKILL) and resumed from its checkpoint file", ({ vendor, partSize, parts, tail }) => {
+describe.each(cases)("$vendor upload killed mid-way (SIGKILL) and resumed from its checkpoint file", ({ vendor, descriptor, partSize, parts, tail }) => {
   it("stores the exact bytes and sends no more than `concurrency` parts twice", async () => {
     expect(existsSync(dist), "the child process runs the built package: run `build` first").toBe(true);
     const bytes = testBytes((parts - 1) * partSize + tail, parts);
@@ -63,7 +62,8 @@ describe.each(cases)("$vendor upload killed mid-way (SIGKILL) and resumed from i
 
     // Slow parts so the kill lands mid-upload.
     env.sandbox.faults.arm(put, { kind: "delay", ms: 250, times: 1000 });
-    const job = { vendor, file, checkpointFile, partSize, concurrency: CONCURRENCY, baseUrl: info.baseUrl, token: info.token, userId: info.userId, driveId: info.driveId };
+    // The sandbox prints each vendor's setting values under the setting keys.
+    const job = { vendor, file, checkpointFile, partSize, concurrency: CONCURRENCY, endpoint: info.baseUrl, settings: info };
     const uploader = spawn(process.execPath, [child, JSON.stringify(job)], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     let exit: string | undefined;
@@ -85,11 +85,8 @@ describe.each(cases)("$vendor upload killed mid-way (SIGKILL) and resumed from i
     const putsAtResume = env.sandbox.faults.hits(put);
     const source = await fromFile(file);
     try {
-      const common = { source, resumeFrom: saved, concurrency: CONCURRENCY, engine: testEngine() };
-      const result =
-        vendor === "koodrive"
-          ? await uploadToKoodrive({ ...common, client: env.koodrive })
-          : await uploadToPds({ ...common, client: env.pds, driveId: env.driveId });
+      const upload = descriptor.connect(info.baseUrl!, info);
+      const result = await upload({ source, resumeFrom: saved, concurrency: CONCURRENCY, engine: testEngine() });
       expect(result.sha256).toBe(sha256Hex(bytes));
     } finally {
       await source.close?.();

@@ -4,8 +4,8 @@ import type { EngineOptions } from "../core/options.js";
 import { planParts, type PartLayout, type PartSizing } from "../core/part-plan.js";
 import type { MultipartPlan } from "../core/plan.js";
 import { emitCheckpoint } from "./flow-checkpoint.js";
-import { reportDone } from "./flow-run.js";
-import type { FlowOptions, VendorName } from "./types.js";
+import { reportDone } from "./flow-engine.js";
+import type { FlowOptions } from "./flow-types.js";
 
 /** SHA-1/SHA-256 midstates are only complete at 64-byte boundaries: every part but the last is a multiple of 64. */
 export const MIDSTATE_ALIGN = 64;
@@ -43,7 +43,7 @@ export function flowParts(
 /** Runs the parts of `plan` through the engine, handing each engine checkpoint to the caller as a FlowCheckpoint. */
 export async function uploadFlowParts<Vendor>(
   options: FlowOptions,
-  vendor: VendorName,
+  vendor: string,
   plan: MultipartPlan<Vendor>,
   engine: EngineOptions,
   resumeFrom: MultipartCheckpoint<Vendor> | undefined,

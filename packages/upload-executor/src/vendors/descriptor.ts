@@ -1,0 +1,86 @@
+import { DirectUploadError } from "@direct-upload/client-core";
+import type { FlowOptions, UploadResult } from "./flow-types.js";
+
+interface SettingBase {
+  /** camelCase. The CLI flag is its --kebab-case, and the sandbox prints the value under this key. */
+  key: string;
+  /** What the value is, in a few words: help reads "<vendor> <description> (<env>)". */
+  description: string;
+  required?: boolean;
+  /** The only values accepted. */
+  choices?: readonly string[];
+  /** "url": an http(s) URL. */
+  format?: "url";
+}
+
+/**
+ * One value a vendor needs besides the endpoint. A secret is never printed, so it always has an environment
+ * variable for a command line to name instead.
+ */
+export type VendorSetting = (SettingBase & { env?: string; secret?: false }) | (SettingBase & { env: string; secret: true });
+
+/** Setting values by key, as a caller collects them (flags, environment, a config file). */
+export type SettingValues = Readonly<Record<string, string | undefined>>;
+
+/** Uploads one source with the client `connect` built. */
+export type VendorUpload = (options: FlowOptions) => Promise<UploadResult>;
+
+/** What the executor knows of one vendor: its name, the settings its client needs, and how to upload with them. */
+export interface VendorDescriptor<Name extends string = string> {
+  name: Name;
+  /** As the vendor writes itself, e.g. "KooDrive". */
+  displayName: string;
+  settings: readonly VendorSetting[];
+  /** Builds the vendor's client for `endpoint` from the setting values and returns its uploader; refuses missing or invalid values. */
+  connect(endpoint: string, values: SettingValues): VendorUpload;
+}
+
+type ValueOf<S> = S extends { choices: readonly (infer Choice extends string)[] } ? Choice : string;
+
+/** The values a descriptor's own `connect` gets: required settings present, choices narrowed. */
+export type CheckedValues<Settings extends readonly VendorSetting[]> = {
+  [S in Settings[number] as S extends { required: true } ? S["key"] : never]: ValueOf<S>;
+} & {
+  [S in Settings[number] as S extends { required: true } ? never : S["key"]]?: ValueOf<S>;
+};
+
+/** A setting value is missing or not one the vendor accepts. */
+export class SettingError extends DirectUploadError {
+  constructor(vendor: string, setting: VendorSetting, problem: string) {
+    super("invalid_setting", `${vendor} setting ${setting.key} ${problem}`, {
+      hint: setting.env ? `Pass ${setting.key} (or set ${setting.env})` : `Pass a valid ${setting.key}`,
+    });
+  }
+}
+
+function checkValues(name: string, settings: readonly VendorSetting[], values: SettingValues): Record<string, string> {
+  const checked: Record<string, string> = {};
+  for (const setting of settings) {
+    const value = values[setting.key];
+    if (value === undefined || value === "") {
+      if (setting.required) throw new SettingError(name, setting, "is missing");
+      continue;
+    }
+    if (setting.choices && !setting.choices.includes(value)) throw new SettingError(name, setting, `must be one of ${setting.choices.join(", ")}`);
+    if (setting.format === "url" && !/^https?:\/\//.test(value)) throw new SettingError(name, setting, "must be an http:// or https:// URL");
+    checked[setting.key] = value;
+  }
+  return checked;
+}
+
+/**
+ * A descriptor whose `connect` receives checked values, typed from its own settings. Write the settings inline so
+ * their keys, `required` and `choices` stay literal.
+ */
+export function defineVendor<const Name extends string, const Settings extends readonly VendorSetting[]>(vendor: {
+  name: Name;
+  displayName: string;
+  settings: Settings;
+  connect(endpoint: string, values: CheckedValues<Settings>): VendorUpload;
+}): VendorDescriptor<Name> {
+  return {
+    ...vendor,
+    // checkValues enforced what CheckedValues promises: every required key present, every choice one of its list.
+    connect: (endpoint, values) => vendor.connect(endpoint, checkValues(vendor.name, vendor.settings, values) as CheckedValues<Settings>),
+  };
+}

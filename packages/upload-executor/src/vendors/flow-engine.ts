@@ -1,0 +1,32 @@
+import { systemClock } from "../core/backoff.js";
+import type { EngineOptions } from "../core/options.js";
+import { defaultRetryOptions, withRetries } from "../core/retry.js";
+import type { FlowOptions } from "./flow-types.js";
+
+/** The engine options a flow runs with: the flow-level signal, progress callback and concurrency win over `engine`'s. */
+export function flowEngine(options: Pick<FlowOptions, "signal" | "onProgress" | "concurrency" | "engine">): EngineOptions {
+  const engine: EngineOptions = { ...options.engine };
+  if (options.signal) engine.signal = options.signal;
+  const onProgress = options.onProgress;
+  if (onProgress) engine.onProgress = ({ loaded, total }) => onProgress({ loaded, total });
+  if (options.concurrency !== undefined) engine.concurrency = options.concurrency;
+  return engine;
+}
+
+/**
+ * Calls a vendor API under the engine's retry policy (retryable VendorApiError, TransportError); once the caller
+ * aborts, the call rejects with UploadAbortedError like the storage requests do.
+ */
+export function callVendor<T>(engine: EngineOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = engine.signal ?? new AbortController().signal;
+  return withRetries(() => call(signal), {
+    retry: { ...defaultRetryOptions, ...engine.retry },
+    clock: engine.clock ?? systemClock,
+    signal,
+  });
+}
+
+/** Reports a finished upload (resumed from a checkpoint that says so) as fully sent. */
+export function reportDone(options: Pick<FlowOptions, "onProgress">, size: number): void {
+  options.onProgress?.({ loaded: size, total: size });
+}

@@ -1,0 +1,16 @@
+import { createKoodriveClient } from "@direct-upload/koodrive-client";
+import { defineVendor } from "../descriptor.js";
+import { uploadToKoodrive } from "./koodrive.js";
+
+export const koodriveVendor = defineVendor({
+  name: "koodrive",
+  displayName: "KooDrive",
+  settings: [
+    { key: "token", env: "KOODRIVE_TOKEN", description: "token", required: true, secret: true },
+    { key: "userId", env: "KOODRIVE_USER_ID", description: "user id", required: true },
+  ],
+  connect(endpoint, { token, userId }) {
+    const client = createKoodriveClient({ baseUrl: endpoint, userId, auth: { type: "bearer", token } });
+    return (options) => uploadToKoodrive({ ...options, client });
+  },
+});

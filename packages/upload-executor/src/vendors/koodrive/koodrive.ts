@@ -1,0 +1,80 @@
+import type { KoodriveClient } from "@direct-upload/koodrive-client";
+import type { EngineOptions } from "../../core/options.js";
+import type { MultipartPlan } from "../../core/plan.js";
+import { resumeState } from "../flow-checkpoint.js";
+import { callVendor, flowEngine } from "../flow-engine.js";
+import type { FlowOptions, UploadResult } from "../flow-types.js";
+import { flowParts, isMultipartState, uploadFlowParts } from "../multipart-flow.js";
+import { KOODRIVE_PART_SIZING, koodrivePartTargets } from "./koodrive-parts.js";
+
+export interface KoodriveUploadOptions extends FlowOptions {
+  client: KoodriveClient;
+  /** File name (default: the source name); KooDrive may rename it on a conflict, see `autoRename`. */
+  name?: string;
+  /** Parent folder ID (default "root"). */
+  parentFolder?: string;
+  /** Business file type, e.g. "20" video (default "45", other). */
+  fileType?: string;
+  /** Name conflicts: 2 rename with a timestamp (default), 3 refuse, 4 automatic. */
+  autoRename?: 2 | 3 | 4;
+}
+
+/** What a KooDrive checkpoint adds to the engine's: the upload task to resume (KooDrive cannot list parts). */
+export interface KoodriveUploadState {
+  fileId: string;
+  /** The name KooDrive gave the file. */
+  name: string;
+}
+
+const isKoodriveState = isMultipartState((vendor): vendor is KoodriveUploadState => {
+  const v = vendor as Partial<KoodriveUploadState> | null;
+  return typeof v?.fileId === "string" && typeof v.name === "string";
+});
+
+/**
+ * create (multipart) → multipart/uploadUrl in batches shortly before use, each part with its partOffset and the
+ * SHA-256 state before it (hashCtx, from one hashing pass that runs ahead of the uploads) → PUTs with an exact
+ * Content-Length → complete with the whole-file SHA-256, which KooDrive checks against the chain of parts.
+ */
+export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<UploadResult> {
+  const { client, source } = options;
+  const engine = flowEngine(options);
+  const resume = await resumeState(options, "koodrive", isKoodriveState);
+  const parts = flowParts(source.size, KOODRIVE_PART_SIZING, options, resume);
+
+  const task: KoodriveUploadState = resume?.vendor ?? (await createTask(options, engine));
+  const plan: MultipartPlan<KoodriveUploadState> = {
+    kind: "multipart",
+    parts,
+    vendor: task,
+    midstates: { algorithms: ["sha256"] },
+    getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task.fileId, requests, signal),
+    // complete takes no part list: an ETag the browser's CORS rules hide is not needed.
+    completePart: (_, response) => response.headers.etag ?? "",
+  };
+  const { digests } = await uploadFlowParts(options, "koodrive", plan, engine, resume);
+  const sha256 = digests.sha256!;
+  await callVendor(engine, (signal) => client.completeFile({ fileId: task.fileId, sha256 }, { signal }));
+  return { vendor: "koodrive", name: task.name, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, fileId: task.fileId };
+}
+
+async function createTask(options: KoodriveUploadOptions, engine: EngineOptions): Promise<KoodriveUploadState> {
+  const { source } = options;
+  const name = options.name ?? source.name;
+  const created = await callVendor(engine, (signal) =>
+    options.client.createFile(
+      {
+        fileName: name,
+        fileType: options.fileType ?? "45",
+        parentFolder: [options.parentFolder ?? "root"],
+        length: source.size,
+        uploadMode: "multipart",
+        uploadType: 1,
+        autoRename: options.autoRename ?? 2,
+        ...(source.type ? { mimeType: source.type } : {}),
+      },
+      { signal },
+    ),
+  );
+  return { fileId: created.fileId, name: created.fileName ?? name };
+}

@@ -1,0 +1,17 @@
+import { createOpenimClient } from "@direct-upload/openim-client";
+import { defineVendor } from "../descriptor.js";
+import { uploadToOpenim } from "./openim.js";
+
+export const openimVendor = defineVendor({
+  name: "openim",
+  displayName: "OpenIM",
+  settings: [
+    { key: "token", env: "OPENIM_TOKEN", description: "token", required: true, secret: true },
+    // A user token may only write under its own ID ("{userID}/{file}"); admin tokens need none.
+    { key: "userId", env: "OPENIM_USER_ID", description: "user whose folder gets the file" },
+  ],
+  connect(endpoint, { token, userId }) {
+    const client = createOpenimClient({ baseUrl: endpoint, token });
+    return (options) => uploadToOpenim({ ...options, client, ...(userId ? { name: `${userId}/${options.source.name}` } : {}) });
+  },
+});

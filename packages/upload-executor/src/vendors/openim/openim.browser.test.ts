@@ -1,0 +1,20 @@
+import { createOpenimClient } from "@direct-upload/openim-client";
+import { describe, expect, it } from "vitest";
+import { fromBlob } from "../../core/source.js";
+import { progressLog } from "../../core/testing/clock.js";
+import { sandbox, storedObject, testFile, xhrEngine as engine } from "../../../test/helpers/browser-files.js";
+import { uploadToOpenim } from "./openim.js";
+
+describe("the OpenIM form flow in Chromium with the XHR transport", () => {
+  it("uploads a File", async () => {
+    const openim = sandbox.vendors["openim"]!;
+    const client = createOpenimClient({ baseUrl: openim["baseUrl"]!, token: openim["token"]! });
+    const { file, sha256 } = await testFile(300_001, "photo.png", "image/png");
+    const log = progressLog();
+    const result = await uploadToOpenim({ client, source: fromBlob(file), name: `${openim["userId"]}/photo.png`, onProgress: log.onProgress, engine });
+    expect(result.sha256).toBe(sha256);
+    expect(await storedObject("openim", result.key!)).toMatchObject({ size: file.size, sha256 });
+    expect(log.events.every((e, i) => i === 0 || e.loaded >= log.events[i - 1]!.loaded)).toBe(true);
+    expect(log.events.at(-1)).toEqual({ loaded: file.size, total: file.size });
+  });
+});

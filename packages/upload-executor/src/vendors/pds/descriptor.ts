@@ -1,0 +1,17 @@
+import { createPdsClient } from "@direct-upload/pds-client";
+import { defineVendor } from "../descriptor.js";
+import { uploadToPds } from "./pds.js";
+
+export const pdsVendor = defineVendor({
+  name: "pds",
+  displayName: "PDS",
+  settings: [
+    { key: "token", env: "PDS_TOKEN", description: "token", required: true, secret: true },
+    { key: "driveId", env: "PDS_DRIVE_ID", description: "drive id", required: true },
+    { key: "hash", description: "content hash", choices: ["sha1", "sha256"] },
+  ],
+  connect(endpoint, { token, driveId, hash }) {
+    const client = createPdsClient({ baseUrl: endpoint, token });
+    return (options) => uploadToPds({ ...options, client, driveId, ...(hash ? { hash } : {}) });
+  },
+});

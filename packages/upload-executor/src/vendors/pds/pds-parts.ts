@@ -1,0 +1,48 @@
+import type { PartInfoRequest, PdsClient, UploadPartInfo } from "@direct-upload/pds-client";
+import type { PartRequest, PartTarget } from "../../core/plan.js";
+
+const KiB = 1024;
+
+/** OSS parts: at least 100 KiB but the last, at most 5 GiB, at most 10,000. 10 MiB by default, as the PDS SDK. */
+export const PDS_PART_SIZING = { minPartSize: 100 * KiB, maxPartSize: 5 * KiB ** 3, maxParts: 10_000, defaultPartSize: 10 * KiB * KiB };
+
+export type PdsHash = "sha1" | "sha256";
+
+export const ctxField = (hash: PdsHash) => (hash === "sha1" ? "parallel_sha1_ctx" : "parallel_sha256_ctx");
+
+/** The context before part 1 is the IV: `h: []` at offset 0, as the official SDK sends it. */
+export function pdsPartInfo(part: Pick<PartRequest, "number" | "offset" | "midstates">, hash: PdsHash): PartInfoRequest {
+  const h = part.number === 1 ? [] : [...part.midstates[hash]!.h];
+  return { part_number: part.number, [ctxField(hash)]: { h, part_offset: part.offset } };
+}
+
+/** The PUT target of an issued part; OSS signs Content-Type, so it is sent as issued (empty when none). */
+export function pdsTarget(info: UploadPartInfo): PartTarget[] {
+  if (info.part_number === undefined || !info.upload_url) return [];
+  return [{ partNumber: info.part_number, url: info.upload_url, method: "PUT", headers: { "Content-Type": info.content_type ?? "" } }];
+}
+
+export interface PdsUploadRef {
+  driveId: string;
+  fileId: string;
+  uploadId: string;
+  hash: PdsHash;
+}
+
+/**
+ * get_upload_url for a batch of parts, each with the context before it. Targets issued by create are used first
+ * (once); a renewal always asks again with the same context.
+ */
+export function pdsPartTargets(client: PdsClient, upload: PdsUploadRef, issued: Map<number, PartTarget>) {
+  return async (parts: PartRequest[], { renewing, signal }: { renewing: boolean; signal: AbortSignal }): Promise<PartTarget[]> => {
+    const ready = renewing ? [] : parts.flatMap((part) => issued.get(part.number) ?? []);
+    for (const part of parts) issued.delete(part.number);
+    const missing = parts.filter((part) => !ready.some((target) => target.partNumber === part.number));
+    if (missing.length === 0) return ready;
+    const { part_info_list = [] } = await client.getUploadUrl(
+      { drive_id: upload.driveId, file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: missing.map((part) => pdsPartInfo(part, upload.hash)) },
+      { signal },
+    );
+    return [...ready, ...part_info_list.flatMap(pdsTarget)];
+  };
+}

@@ -1,0 +1,46 @@
+import type { PdsClient, UploadPartInfo } from "@direct-upload/pds-client";
+import type { MultipartCheckpoint } from "../../core/multipart/checkpoint.js";
+import type { EngineOptions } from "../../core/options.js";
+import type { UploadedPart } from "../../core/plan.js";
+import { callVendor } from "../flow-engine.js";
+import { ctxField, type PdsUploadRef } from "./pds-parts.js";
+
+/** The documented maximum page size (the official SDK's 1000 is out of range). */
+const PAGE_SIZE = 100;
+
+/** Every part PDS holds for the upload, page by page. */
+export async function listUploadedParts(client: PdsClient, upload: PdsUploadRef, engine: EngineOptions): Promise<UploadPartInfo[]> {
+  const parts: UploadPartInfo[] = [];
+  let marker: number | undefined;
+  do {
+    const page = await callVendor(engine, (signal) =>
+      client.listUploadedParts(
+        { drive_id: upload.driveId, file_id: upload.fileId, upload_id: upload.uploadId, limit: PAGE_SIZE, ...(marker === undefined ? {} : { part_number_marker: marker }) },
+        { signal },
+      ),
+    );
+    parts.push(...(page.uploaded_parts ?? []));
+    marker = page.next_part_number_marker ? Number(page.next_part_number_marker) : undefined;
+  } while (marker !== undefined);
+  return parts;
+}
+
+/**
+ * The checkpoint with its done parts replaced by what PDS really holds: parts stored after the last checkpoint was
+ * saved count as done, parts the checkpoint lists but PDS lost are sent again. A stored part counts only when its
+ * size and context match the layout (and the midstate the checkpoint recorded), so the chain still verifies.
+ */
+export function reconcileDone<Vendor>(checkpoint: MultipartCheckpoint<Vendor>, uploaded: readonly UploadPartInfo[], hash: PdsUploadRef["hash"]): MultipartCheckpoint<Vendor> {
+  const layout = new Map(checkpoint.parts.map((part) => [part.number, part]));
+  const done: UploadedPart[] = [];
+  for (const stored of uploaded) {
+    const part = stored.part_number === undefined ? undefined : layout.get(stored.part_number);
+    if (!part || !stored.etag || (stored.part_size !== undefined && stored.part_size !== part.size)) continue;
+    const ctx = stored[ctxField(hash)];
+    const known = checkpoint.midstates[part.number]?.[hash];
+    if (ctx?.part_offset !== undefined && ctx.part_offset !== part.offset) continue;
+    if (part.number > 1 && ctx?.h && known && ctx.h.join() !== known.h.join()) continue;
+    done.push({ number: part.number, offset: part.offset, size: part.size, etag: stored.etag });
+  }
+  return { ...checkpoint, done: done.sort((a, b) => a.number - b.number) };
+}
