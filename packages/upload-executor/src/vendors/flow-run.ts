@@ -4,7 +4,7 @@ import { startMidstatePass } from "../core/hash/pass.js";
 import type { EngineOptions } from "../core/options.js";
 import type { FormPlan, PutPlan } from "../core/plan.js";
 import { defaultRetryOptions, withRetries } from "../core/retry.js";
-import type { SingleUploadResult } from "../core/single.js";
+import type { SingleUploadResult } from "../core/single-request.js";
 import type { UploadSource } from "../core/source.js";
 import type { FlowOptions } from "./types.js";
 

@@ -3,7 +3,7 @@ import { createPdsClient } from "@direct-upload/pds-client";
 import { describe, expect, inject, it } from "vitest";
 import { commands } from "vitest/browser";
 import { fromBlob, type UploadSource } from "../core/source.js";
-import { progressLog } from "../core/testing/clock.js";
+import { progressLog } from "../../test/helpers/progress-log.js";
 import { createXhrTransport } from "../core/transport/xhr.js";
 import type { BrowserSandbox } from "./testing/browser-sandbox.setup.js";
 import { uploadToKoodrive } from "./koodrive.js";

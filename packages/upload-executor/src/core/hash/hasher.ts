@@ -1,7 +1,7 @@
 import { DirectUploadError } from "@direct-upload/client-core";
 import { createSHA1, createSHA256, type IHasher } from "hash-wasm";
 import { InvalidMidstateError, MidstateUnalignedError } from "./errors.js";
-import { checkLayout, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
+import { checkStateLayout, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
 import type { HashAlgorithm, Midstate } from "./types.js";
 
 /** A SHA-1 or SHA-256 hash whose state can be exported (and was possibly imported) at 64-byte boundaries. */
@@ -28,7 +28,7 @@ export async function createMidstateHasher(algorithm: HashAlgorithm, from?: Mids
   if (!factory) throw new InvalidMidstateError(`unknown algorithm ${String(algorithm)}; use "sha1" or "sha256"`);
   const hasher = await factory();
   const fresh = hasher.save();
-  checkLayout(algorithm, fresh);
+  checkStateLayout(algorithm, fresh);
   let offset = 0;
   if (from) {
     if (from.algorithm !== algorithm) throw new InvalidMidstateError(`a ${from.algorithm} midstate cannot resume ${algorithm}`);

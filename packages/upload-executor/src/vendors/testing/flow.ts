@@ -1,11 +1,12 @@
 // Test-only helpers shared by the OpenIM, CloudBase and HBR end-to-end tests against the sandbox.
 import { createHash } from "node:crypto";
 import type { EngineOptions } from "../../core/options.js";
-import { instantClock } from "../../core/testing/clock.js";
+import { instantClock } from "../../../test/helpers/instant-clock.js";
 import { createNodeTransport } from "../../core/transport/node.js";
 
-export { progressLog, instantClock } from "../../core/testing/clock.js";
-export { testBytes } from "../../core/testing/storage-server.js";
+export { instantClock } from "../../../test/helpers/instant-clock.js";
+export { progressLog } from "../../../test/helpers/progress-log.js";
+export { testBytes } from "../../../test/helpers/test-bytes.js";
 
 export const transport = createNodeTransport({ chunkSize: 64 * 1024 });
 
