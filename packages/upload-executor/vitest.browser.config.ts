@@ -1,7 +1,7 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vitest/config";
 import type { BrowserCommand } from "vitest/node";
-import { generate, vectors, type MidstateVector } from "./src/core/hash/testdata/vectors.js";
+import { generate, vectors, type MidstateVector } from "./test/fixtures/midstates/vectors.js";
 
 /** Reads the sandbox's stored objects from Node: its admin endpoint answers loopback only and sends no CORS headers. */
 const sandboxObjects: BrowserCommand<[sandboxUrl: string]> = async (_context, sandboxUrl) => {

@@ -7,6 +7,10 @@ export type FaultSpec =
   | { kind: "reset"; afterBytes: number; times?: number }
   | { kind: "delay"; ms: number; times?: number }
   | { kind: "stall"; afterBytes?: number; times?: number }
+  /** Reads (and discards) the whole body but never answers, so a client that gives up is seen hanging up. */
+  | { kind: "hold"; times?: number }
+  /** The request is handled as usual (body read, object stored) but its answer leaves only after `ms`. */
+  | { kind: "slow-answer"; ms: number; times?: number }
   | { kind: "expire-urls"; times?: number };
 
 export interface StoredObject {

@@ -9,13 +9,13 @@ export { withRetries, retryDelay, defaultRetryOptions, type RetryOptions, type R
 export { createConcurrencyLimit, type ConcurrencyLimit } from "./core/concurrency.js";
 export { runPool } from "./core/pool.js";
 export { ProgressTracker, type UploadProgress } from "./core/progress.js";
-export { planParts, checkLayout, type PartLayout, type PartSizing, type PartPlan } from "./core/part-plan.js";
-export type { PutPlan, FormPlan, MultipartPlan, UploadPlan, PartRequest, PartTarget, Target, UploadedPart } from "./core/plan.js";
+export { layoutParts, checkPartLayout, type PartLayout, type PartSizing, type LaidOutParts } from "./core/part-layout.js";
+export type { PutPlan, FormPlan, MultipartPlan, UploadPlan, PartRequest, PartTarget, Target } from "./core/plan.js";
 export type { EngineOptions } from "./core/options.js";
 export { sendWatched, defaultWatchdogOptions, type WatchdogOptions } from "./core/watchdog.js";
-export { uploadPut, uploadForm, type SingleUploadResult } from "./core/single.js";
+export { uploadPut, uploadForm, type SingleUploadResult } from "./core/single-request.js";
 export { uploadMultipart, type MultipartOptions, type MultipartResult } from "./core/multipart/engine.js";
-export { verifyCheckpoint, type MultipartCheckpoint } from "./core/multipart/checkpoint.js";
+export { verifyCheckpoint, type MultipartCheckpoint, type UploadedPart } from "./core/multipart/checkpoint.js";
 export type { MidstateProvider } from "./core/multipart/midstates.js";
 export { executePlan } from "./core/execute.js";
 export { createXhrTransport } from "./core/transport/xhr.js";

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { StorageServer, testBytes } from "./core/testing/storage-server.js";
+import { StorageServer } from "../test/helpers/storage-server.js";
+import { testBytes } from "../test/helpers/test-bytes.js";
 import { fromUint8Array, uploadPut } from "./node.js";
 
 let server: StorageServer;

@@ -108,6 +108,42 @@ describe("fault injection", () => {
     expect(await pending).toBe("connection closed");
   });
 
+  it("holds a request: reads the whole body, never answers, and stop() closes held sockets", async () => {
+    const held = await startSandbox({ faults: { "cloudbase.cos-put": { kind: "hold" } } });
+    const info = held.vendors.cloudbase as Record<string, string>;
+    let answered = false;
+    const req = request(`${held.url}/storage/cos/${info["bucket"]}/k`, { method: "PUT", headers: { "Content-Length": String(32 * 1024 * 1024) } }, () => (answered = true));
+    const closed = new Promise<string>((resolve) => req.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message)));
+    // Far more than socket buffers take: the body is all sent only because the server reads it.
+    await new Promise<void>((resolve) => req.end(Buffer.alloc(32 * 1024 * 1024), resolve));
+    await held.stop();
+    expect(await closed).toMatch(/ECONNRESET|socket hang up/);
+    expect(answered).toBe(false);
+  });
+
+  it("answers slowly: the handler stores the body at once, the answer waits (stop() drops it)", async () => {
+    const item = await issue("slow.txt");
+    sandbox.faults.arm("cloudbase.cos-put", { kind: "slow-answer", ms: 10 });
+    expect((await put(item, "slow body")).status).toBe(200);
+    expect(sandbox.objects.get(cloudbase["bucket"] as string, "slow.txt")?.size).toBe(9);
+
+    const slow = await startSandbox({ faults: { "cloudbase.cos-put": { kind: "slow-answer", ms: 60_000 } } });
+    const info = slow.vendors.cloudbase as Record<string, string>;
+    const [held] = (await (await fetch(`${info["baseUrl"]}/v1/storages/get-objects-upload-info`, { method: "POST", headers: { Authorization: `Bearer ${info["token"]}` }, body: JSON.stringify([{ objectId: "held.txt" }]) })).json()) as Array<Record<string, string>>;
+    let settled = false;
+    const pending = put(held!, "held body").then(
+      (response) => `status ${response.status}`,
+      () => "connection closed",
+    );
+    void pending.finally(() => {
+      settled = true;
+    });
+    await expect.poll(() => slow.objects.get(info["bucket"] as string, "held.txt")?.size).toBe(9);
+    expect(settled).toBe(false);
+    await slow.stop();
+    expect(await pending).toBe("connection closed");
+  });
+
   it("stalls until the client gives up, and stop() closes stalled sockets", async () => {
     const stalled = await startSandbox();
     const info = stalled.vendors.cloudbase as Record<string, string>;

@@ -34,7 +34,7 @@ export class FaultBook {
     return Object.fromEntries(this.counts);
   }
 
-  /** Takes one use of the first armed request fault (fail/reset/delay/stall) for this route. */
+  /** Takes one use of the first armed request fault (any kind but expire-urls) for this route. */
   takeRequestFault(routeKey: string): Exclude<FaultSpec, { kind: "expire-urls" }> | undefined {
     const found = this.take(routeKey, (spec) => spec.kind !== "expire-urls");
     return found as Exclude<FaultSpec, { kind: "expire-urls" }> | undefined;

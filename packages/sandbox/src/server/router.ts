@@ -87,9 +87,21 @@ export class Router {
         await readBytes(req, fault.afterBytes ?? 0);
         req.pause();
         return true;
+      case "hold":
+        req.resume();
+        return true;
       case "delay":
         await sleep(fault.ms, undefined, { signal: this.stopped }).catch(() => undefined);
         return this.stopped.aborted;
+      case "slow-answer": {
+        // Headers and body leave with end(): holding it back holds the whole answer; stop() drops it instead.
+        const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+        res.end = ((...args: unknown[]) => {
+          void sleep(fault.ms, undefined, { signal: this.stopped }).then(() => end(...args), () => res.destroy());
+          return res;
+        }) as ServerResponse["end"];
+        return false;
+      }
     }
   }
 }

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { executePlan } from "./execute.js";
 import { PlanError } from "./errors.js";
-import { uploadPut } from "./single.js";
+import { uploadPut } from "./single-request.js";
 import { fromUint8Array } from "./source.js";
-import { StorageServer, testBytes } from "./testing/storage-server.js";
+import { StorageServer } from "../../test/helpers/storage-server.js";
+import { testBytes } from "../../test/helpers/test-bytes.js";
 import { createNodeTransport } from "./transport/node.js";
 
 let server: StorageServer;

@@ -1,7 +1,7 @@
 import { uploadMultipart, type MultipartOptions, type MultipartResult } from "./multipart/engine.js";
 import type { EngineOptions } from "./options.js";
 import type { FormPlan, MultipartPlan, PutPlan, UploadPlan } from "./plan.js";
-import { uploadForm, uploadPut, type SingleUploadResult } from "./single.js";
+import { uploadForm, uploadPut, type SingleUploadResult } from "./single-request.js";
 import type { UploadSource } from "./source.js";
 
 /** Runs any plan with the matching engine. */

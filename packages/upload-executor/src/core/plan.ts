@@ -1,6 +1,6 @@
 import type { MidstateProvider, HashAlgorithm, Midstate } from "./multipart/midstates.js";
 import type { MultipartCheckpoint } from "./multipart/checkpoint.js";
-import type { PartLayout } from "./part-plan.js";
+import type { PartLayout } from "./part-layout.js";
 import type { TransportResponse } from "./transport/types.js";
 
 /** A URL and headers to send to; returned by `renew` hooks when a signed URL or policy expired. */
@@ -46,11 +46,6 @@ export interface PartRequest extends PartLayout {
 export interface PartTarget extends Target {
   partNumber: number;
   method?: "PUT" | "POST";
-}
-
-/** A part the storage accepted. `etag` is what the vendor's complete call needs. */
-export interface UploadedPart extends PartLayout {
-  etag: string;
 }
 
 export interface MultipartPlan<Vendor = unknown> {

@@ -24,3 +24,22 @@ it("takes no new item once the signal aborts", async () => {
   }, controller.signal);
   expect(seen).toEqual([1, 2]);
 });
+
+it("after a rejection takes no new item, lets the running ones settle, then rejects with the first error", async () => {
+  const started: number[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let secondSettled = false;
+  const pool = runPool([1, 2, 3, 4], 2, async (item) => {
+    started.push(item);
+    if (item === 1) throw new Error("first");
+    await gate;
+    secondSettled = true;
+    throw new Error("second");
+  });
+  // Opens the gate only after every pending promise job ran: a pool that rejected at once would already have.
+  setImmediate(release);
+  await expect(pool).rejects.toThrow("first");
+  expect(secondSettled).toBe(true);
+  expect(started).toEqual([1, 2]);
+});

@@ -1,14 +1,21 @@
 /**
- * Runs `each` over `items` with at most `width` running at once, taking items in order, and takes no new item once
- * `signal` aborts. `each` should settle its own errors: the first rejection rejects the whole pool.
+ * Runs `each` over `items` with at most `width` running at once, taking items in order. Takes no new item once
+ * `signal` aborts or an item rejected, and settles only when every started item has: with the first rejection, if any.
+ * `each` should settle its own errors unless one failure should stop the rest.
  */
 export async function runPool<T>(items: readonly T[], width: number, each: (item: T, index: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length && !signal?.aborted) {
+    while (next < items.length && !failure && !signal?.aborted) {
       const index = next++;
-      await each(items[index]!, index);
+      try {
+        await each(items[index]!, index);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  if (failure) throw failure.error;
 }

@@ -3,7 +3,7 @@ import { systemClock } from "./backoff.js";
 import { UploadAbortedError } from "./errors.js";
 import { defaultRetryOptions, withRetries } from "./retry.js";
 import { StorageError } from "./storage-error.js";
-import { instantClock } from "./testing/clock.js";
+import { instantClock } from "../../test/helpers/instant-clock.js";
 
 const failure = (status: number, storageCode = `HTTP_${status}`, storageMessage = "") =>
   new StorageError({ operation: "PUT", url: "http://storage.test/k", status, storageCode, storageMessage, requestId: undefined });

@@ -1,7 +1,7 @@
 import type { MultipartCheckpoint } from "../core/multipart/checkpoint.js";
 import { uploadMultipart, type MultipartResult } from "../core/multipart/engine.js";
 import type { EngineOptions } from "../core/options.js";
-import { planParts, type PartLayout, type PartSizing } from "../core/part-plan.js";
+import { layoutParts, type PartLayout, type PartSizing } from "../core/part-layout.js";
 import type { MultipartPlan } from "../core/plan.js";
 import { emitCheckpoint } from "./flow-checkpoint.js";
 import { reportDone } from "./flow-engine.js";
@@ -37,7 +37,7 @@ export function flowParts(
   resume: MultipartCheckpoint<unknown> | undefined,
 ): PartLayout[] {
   if (resume) return resume.parts;
-  return planParts(size, { ...sizing, align: MIDSTATE_ALIGN, preferredPartSize: options.partSize ?? sizing.defaultPartSize }).parts;
+  return layoutParts(size, { ...sizing, align: MIDSTATE_ALIGN, preferredPartSize: options.partSize ?? sizing.defaultPartSize }).parts;
 }
 
 /** Runs the parts of `plan` through the engine, handing each engine checkpoint to the caller as a FlowCheckpoint. */

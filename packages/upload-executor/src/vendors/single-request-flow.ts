@@ -3,7 +3,7 @@ import { executePlan } from "../core/execute.js";
 import { startMidstatePass } from "../core/hash/pass.js";
 import type { EngineOptions } from "../core/options.js";
 import type { FormPlan, PutPlan } from "../core/plan.js";
-import type { SingleUploadResult } from "../core/single.js";
+import type { SingleUploadResult } from "../core/single-request.js";
 import type { UploadSource } from "../core/source.js";
 import { emitCheckpoint, resumeState } from "./flow-checkpoint.js";
 import { reportDone } from "./flow-engine.js";

@@ -1,11 +1,12 @@
 // Test-only helpers shared by the OpenIM, CloudBase and HBR end-to-end tests against the sandbox.
 import { createHash } from "node:crypto";
 import type { EngineOptions } from "../../src/core/options.js";
-import { instantClock } from "../../src/core/testing/clock.js";
+import { instantClock } from "./instant-clock.js";
 import { createNodeTransport } from "../../src/core/transport/node.js";
 
-export { progressLog, instantClock } from "../../src/core/testing/clock.js";
-export { testBytes } from "../../src/core/testing/storage-server.js";
+export { instantClock } from "./instant-clock.js";
+export { progressLog } from "./progress-log.js";
+export { testBytes } from "./test-bytes.js";
 
 export const transport = createNodeTransport({ chunkSize: 64 * 1024 });
 

@@ -4,7 +4,7 @@ import type { HashAlgorithm } from "./types.js";
 /**
  * Where hash-wasm 4.13.0 keeps h[] and the length inside the Uint8Array that save() returns: a 4-byte version
  * prefix, then the C context struct (src/sha1.c SHA1_CTX, src/sha256.c sha256_ctx), little-endian.
- * Checked against the library's own save() output by checkLayout() before first use.
+ * Checked against the library's own save() output by checkStateLayout() before first use.
  */
 interface StateLayout {
   size: number;
@@ -71,7 +71,7 @@ export function writeState(algorithm: HashAlgorithm, fresh: Uint8Array, h: reado
 }
 
 /** Fails loudly if a fresh save() does not look like the layout above (size, IV at hashAt, zero length). */
-export function checkLayout(algorithm: HashAlgorithm, fresh: Uint8Array): void {
+export function checkStateLayout(algorithm: HashAlgorithm, fresh: Uint8Array): void {
   const layout = STATE_LAYOUTS[algorithm];
   const ivMatches = fresh.byteLength === layout.size && readWords(algorithm, fresh).every((word, i) => word === layout.iv[i]);
   if (!ivMatches || readOffset(algorithm, fresh) !== 0) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidMidstateError, MidstateUnalignedError } from "./errors.js";
 import { readOffset, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
 import { createMidstateHasher, initialMidstate } from "./hasher.js";
-import { algorithms, generate, pdsSdkInput, pdsSdkStates, vectors } from "./testdata/vectors.js";
+import { algorithms, generate, pdsSdkInput, pdsSdkStates, vectors } from "../../../test/fixtures/midstates/vectors.js";
 
 describe.each(vectors)("OpenSSL vector $name ($bytes bytes)", (vector) => {
   const input = generate(vector);

@@ -1,6 +1,6 @@
 import { createSHA1, createSHA256, type IHasher } from "hash-wasm";
 import { chainedHasher, checkResumable } from "./chained-hasher.js";
-import { checkLayout, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
+import { checkStateLayout, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
 import type { HashAlgorithm, Midstate } from "./types.js";
 
 /** A SHA-1 or SHA-256 hash whose state can be exported (and was possibly imported) at 64-byte boundaries. */
@@ -54,7 +54,7 @@ export async function createWasmMidstateHasher(algorithm: HashAlgorithm, from?: 
   checkResumable(algorithm, from);
   const hasher = await factories[algorithm]();
   const fresh = hasher.save();
-  checkLayout(algorithm, fresh);
+  checkStateLayout(algorithm, fresh);
   if (from) hasher.load(writeState(algorithm, fresh, from.h, from.offset));
   return chainedHasher("wasm", algorithm, from?.offset ?? 0, {
     update: (bytes) => hasher.update(bytes),

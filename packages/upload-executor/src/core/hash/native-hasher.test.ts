@@ -16,7 +16,7 @@ import {
   type MidstateHasherFactory,
 } from "./hasher.js";
 import { loadNativeMidstateHasher, nativeMidstateHasher, prebuiltAddonPath, type MidstateAddon } from "./native-hasher.js";
-import { algorithms, generate, vectors } from "./testdata/vectors.js";
+import { algorithms, generate, vectors } from "../../../test/fixtures/midstates/vectors.js";
 import type { HashAlgorithm, Midstate } from "./types.js";
 
 const addonPath = prebuiltAddonPath(new URL("../../../native/prebuilds/", import.meta.url));

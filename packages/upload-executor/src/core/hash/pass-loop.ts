@@ -1,6 +1,6 @@
 import { UploadAbortedError } from "../errors.js";
 import { createMidstateHasher } from "./hasher.js";
-import type { PassPlan } from "./pass-plan.js";
+import type { PassJob } from "./pass-job.js";
 import type { HashAlgorithm, Midstate } from "./types.js";
 
 export type Digests = Partial<Record<HashAlgorithm, string>>;
@@ -17,12 +17,12 @@ export interface PassSink {
  */
 export async function runMidstatePass(
   read: (start: number, end: number) => Promise<Uint8Array>,
-  plan: PassPlan,
+  job: PassJob,
   signal: AbortSignal,
   sink: PassSink,
 ): Promise<Digests> {
-  const hashers = await Promise.all(plan.algorithms.map((alg) => createMidstateHasher(alg)));
-  const { size, boundaries, chunkSize } = plan;
+  const hashers = await Promise.all(job.algorithms.map((alg) => createMidstateHasher(alg)));
+  const { size, boundaries, chunkSize } = job;
   let next = 0;
   for (let position = 0; ; ) {
     for (; boundaries[next] === position; next++) {

@@ -9,7 +9,7 @@ import { fromFile } from "../source-node.js";
 import { MidstateUnalignedError } from "./errors.js";
 import { initialMidstate } from "./hasher.js";
 import { startMidstatePass, type MidstatePass } from "./pass.js";
-import { algorithms, generate, vectors, type MidstateVector } from "./testdata/vectors.js";
+import { algorithms, generate, vectors, type MidstateVector } from "../../../test/fixtures/midstates/vectors.js";
 
 const [patternA, patternB] = vectors as [MidstateVector, MidstateVector];
 

@@ -1,7 +1,7 @@
 import { UploadAbortedError } from "../errors.js";
 import type { UploadSource } from "../source.js";
 import { runMidstatePass, type Digests, type PassSink } from "./pass-loop.js";
-import { makePassPlan } from "./pass-plan.js";
+import { makePassJob } from "./pass-job.js";
 import { PassResults } from "./pass-results.js";
 import type { HashAlgorithm, Midstate } from "./types.js";
 import { hasWebWorkers, runInWorker } from "./worker-client.js";
@@ -38,8 +38,8 @@ export function startMidstatePass(
   algorithms: readonly HashAlgorithm[],
   options: MidstatePassOptions = {},
 ): MidstatePass {
-  const plan = makePassPlan(source.size, boundaries, algorithms, options.chunkSize);
-  const results = new PassResults(plan.boundaries.length, plan.algorithms);
+  const job = makePassJob(source.size, boundaries, algorithms, options.chunkSize);
+  const results = new PassResults(job.boundaries.length, job.algorithms);
   const controller = new AbortController();
   const { signal } = options;
   const onAbort = () => abort(signal?.reason);
@@ -54,10 +54,10 @@ export function startMidstatePass(
   };
   const run = async (): Promise<Digests> => {
     if (options.worker !== false && source.blob && hasWebWorkers()) {
-      const digests = await runInWorker(source.blob(0, source.size), plan, controller.signal, sink);
+      const digests = await runInWorker(source.blob(0, source.size), job, controller.signal, sink);
       if (digests) return digests;
     }
-    return runMidstatePass((start, end) => source.read(start, end), plan, controller.signal, sink);
+    return runMidstatePass((start, end) => source.read(start, end), job, controller.signal, sink);
   };
 
   if (signal?.aborted) onAbort();

@@ -1,7 +1,7 @@
 import { DirectUploadError } from "@direct-upload/client-core";
 import { UploadAbortedError } from "../errors.js";
 import type { Digests, PassSink } from "./pass-loop.js";
-import type { PassPlan } from "./pass-plan.js";
+import type { PassJob } from "./pass-job.js";
 import type { MessageEndpoint, WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
 export type WorkerHandle = MessageEndpoint<WorkerRequest, WorkerReply> & {
@@ -26,7 +26,7 @@ export function hasWebWorkers(): boolean {
  * Runs the pass in a worker. Resolves with the digests; if the worker cannot load (no bundler support, CSP,
  * CJS build without import.meta) before it reports anything, resolves with undefined so the caller hashes here.
  */
-export function runInWorker(blob: Blob, plan: PassPlan, signal: AbortSignal, sink: PassSink, spawn = spawnHashWorker): Promise<Digests | undefined> {
+export function runInWorker(blob: Blob, job: PassJob, signal: AbortSignal, sink: PassSink, spawn = spawnHashWorker): Promise<Digests | undefined> {
   let worker: WorkerHandle;
   try {
     worker = spawn();
@@ -60,6 +60,6 @@ export function runInWorker(blob: Blob, plan: PassPlan, signal: AbortSignal, sin
         else reject(new DirectUploadError(data.code, data.message, { retryable: data.retryable }));
       }
     });
-    worker.postMessage({ type: "start", blob, plan });
+    worker.postMessage({ type: "start", blob, job });
   });
 }

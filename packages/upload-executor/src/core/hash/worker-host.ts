@@ -1,15 +1,15 @@
 import { DirectUploadError } from "@direct-upload/client-core";
 import { fromBlob, SourceChangedError } from "../source.js";
 import { runMidstatePass, type Digests } from "./pass-loop.js";
-import type { PassPlan } from "./pass-plan.js";
+import type { PassJob } from "./pass-job.js";
 import type { MessageEndpoint, WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
 type Endpoint = MessageEndpoint<WorkerReply, WorkerRequest>;
 
-async function hashBlob(endpoint: Endpoint, blob: Blob, plan: PassPlan, signal: AbortSignal): Promise<Digests> {
+async function hashBlob(endpoint: Endpoint, blob: Blob, job: PassJob, signal: AbortSignal): Promise<Digests> {
   const source = fromBlob(blob);
-  if (source.size !== plan.size) throw new SourceChangedError(source.name, `${source.size} bytes, expected ${plan.size}`);
-  return runMidstatePass((start, end) => source.read(start, end), plan, signal, {
+  if (source.size !== job.size) throw new SourceChangedError(source.name, `${source.size} bytes, expected ${job.size}`);
+  return runMidstatePass((start, end) => source.read(start, end), job, signal, {
     midstate: (index, state) => endpoint.postMessage({ type: "midstate", index, state }),
     progress: (bytesHashed) => endpoint.postMessage({ type: "progress", bytesHashed }),
   });
@@ -34,7 +34,7 @@ export function serveMidstatePasses(endpoint: Endpoint): void {
       return;
     }
     controller = new AbortController();
-    hashBlob(endpoint, data.blob, data.plan, controller.signal).then(
+    hashBlob(endpoint, data.blob, data.job, controller.signal).then(
       (digests) => endpoint.postMessage({ type: "done", digests }),
       (error: unknown) => endpoint.postMessage(errorReply(error)),
     );

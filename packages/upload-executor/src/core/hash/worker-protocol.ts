@@ -1,9 +1,9 @@
 import type { Digests } from "./pass-loop.js";
-import type { PassPlan } from "./pass-plan.js";
+import type { PassJob } from "./pass-job.js";
 import type { Midstate } from "./types.js";
 
 /** Main thread → worker. The worker reads the Blob itself, so file bytes never cross the thread boundary. */
-export type WorkerRequest = { type: "start"; blob: Blob; plan: PassPlan } | { type: "cancel" };
+export type WorkerRequest = { type: "start"; blob: Blob; job: PassJob } | { type: "cancel" };
 
 /** Worker → main thread. Errors travel as plain data because class identity does not survive structured cloning. */
 export type WorkerReply =

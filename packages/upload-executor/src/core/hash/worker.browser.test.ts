@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { commands } from "vitest/browser";
 import { fromBlob, type UploadSource } from "../source.js";
 import { startMidstatePass, type MidstatePass } from "./pass.js";
-import type { MidstateVector } from "./testdata/vectors.js";
+import type { MidstateVector } from "../../../test/fixtures/midstates/vectors.js";
 import type { HashAlgorithm } from "./types.js";
 import type { WorkerReply } from "./worker-protocol.js";
 

@@ -2,8 +2,8 @@ import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { UploadAbortedError } from "../errors.js";
 import type { PassSink } from "./pass-loop.js";
-import { makePassPlan } from "./pass-plan.js";
-import { algorithms, generate, vectors, type MidstateVector } from "./testdata/vectors.js";
+import { makePassJob } from "./pass-job.js";
+import { algorithms, generate, vectors, type MidstateVector } from "../../../test/fixtures/midstates/vectors.js";
 import type { Midstate } from "./types.js";
 import { runInWorker, type WorkerHandle } from "./worker-client.js";
 import { serveMidstatePasses } from "./worker-host.js";
@@ -30,12 +30,12 @@ function collect(): { sink: PassSink; states: Midstate[][]; progress: number[] }
 describe("hash worker protocol", () => {
   const vector = vectors[1] as MidstateVector;
   const bytes = generate(vector);
-  const plan = makePassPlan(bytes.byteLength, vector.sha1.parts.map((part) => part.partOffset), algorithms, 50_000);
+  const job = makePassJob(bytes.byteLength, vector.sha1.parts.map((part) => part.partOffset), algorithms, 50_000);
 
   it("hashes the Blob in the worker half and reports every state, progress and the digests", async () => {
     const { spawn, ports } = channelWorker();
     const { sink, states, progress } = collect();
-    const digests = await runInWorker(new Blob([bytes]), plan, new AbortController().signal, sink, spawn);
+    const digests = await runInWorker(new Blob([bytes]), job, new AbortController().signal, sink, spawn);
     expect(digests).toEqual({ sha1: vector.sha1.digest, sha256: vector.sha256.digest });
     for (const alg of algorithms) {
       expect(states.map((list) => list.find((state) => state.algorithm === alg)?.h)).toEqual(vector[alg].parts.map((part) => part.h));
@@ -48,15 +48,15 @@ describe("hash worker protocol", () => {
     const { spawn, ports } = channelWorker();
     const controller = new AbortController();
     const { sink } = collect();
-    const running = runInWorker(new Blob([bytes]), plan, controller.signal, { ...sink, progress: () => controller.abort() }, spawn);
+    const running = runInWorker(new Blob([bytes]), job, controller.signal, { ...sink, progress: () => controller.abort() }, spawn);
     await expect(running).rejects.toBeInstanceOf(UploadAbortedError);
     ports.forEach((port) => port.close());
   });
 
   it("reports a worker-side failure as a typed error", async () => {
     const { spawn, ports } = channelWorker();
-    const badPlan = { ...plan, size: plan.size + 1000 }; // the Blob is shorter than the plan says
-    const running = runInWorker(new Blob([bytes]), badPlan, new AbortController().signal, collect().sink, spawn);
+    const badJob = { ...job, size: job.size + 1000 }; // the Blob is shorter than the job says
+    const running = runInWorker(new Blob([bytes]), badJob, new AbortController().signal, collect().sink, spawn);
     await expect(running).rejects.toMatchObject({ code: "source_changed" });
     ports.forEach((port) => port.close());
   });
@@ -66,7 +66,7 @@ describe("hash worker protocol", () => {
     const unconstructable = () => {
       throw new TypeError("Invalid URL");
     };
-    expect(await runInWorker(new Blob([bytes]), plan, signal, collect().sink, unconstructable)).toBeUndefined();
+    expect(await runInWorker(new Blob([bytes]), job, signal, collect().sink, unconstructable)).toBeUndefined();
 
     // A worker whose script 404s: the browser fires "error" and never delivers a message.
     const target = new EventTarget();
@@ -76,7 +76,7 @@ describe("hash worker protocol", () => {
       postMessage: () => queueMicrotask(() => target.dispatchEvent(new Event("error"))),
       terminate: () => (terminated = true),
     } as unknown as WorkerHandle;
-    expect(await runInWorker(new Blob([bytes]), plan, signal, collect().sink, () => unloadable)).toBeUndefined();
+    expect(await runInWorker(new Blob([bytes]), job, signal, collect().sink, () => unloadable)).toBeUndefined();
     expect(terminated).toBe(true);
   });
 });

@@ -1,8 +1,12 @@
 import { SourceChangedError, type UploadSource } from "../source.js";
 import { CheckpointMismatchError } from "../errors.js";
-import type { PartLayout } from "../part-plan.js";
-import type { UploadedPart } from "../plan.js";
+import type { PartLayout } from "../part-layout.js";
 import type { HashAlgorithm, Midstate } from "./midstates.js";
+
+/** A part the storage accepted. `etag` is what the vendor's complete call needs. */
+export interface UploadedPart extends PartLayout {
+  etag: string;
+}
 
 /**
  * Plain-JSON state of a multipart upload, emitted before the first part and after every part. Persist it and pass

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createMidstateHasher, type Midstate } from "../hash/index.js";
-import { planParts } from "../part-plan.js";
+import { layoutParts } from "../part-layout.js";
 import { fromUint8Array } from "../source.js";
-import { StorageServer, expiredXml, testBytes } from "../testing/storage-server.js";
+import { StorageServer } from "../../../test/helpers/storage-server.js";
+import { testBytes } from "../../../test/helpers/test-bytes.js";
 import { createNodeTransport } from "../transport/node.js";
 import { uploadMultipart } from "./engine.js";
 
@@ -15,9 +16,9 @@ afterEach(() => server.close());
 // chain them the way KooDrive and PDS do: state_k + part_k bytes = state_k+1, and the last part ends in the digest.
 it("signs every part with the real chained midstates and returns the whole-file digests", async () => {
   const bytes = testBytes(4 * 64 * 1024 + 777, 21);
-  const { parts } = planParts(bytes.byteLength, { minPartSize: 64 * 1024, maxPartSize: 1 << 30, maxParts: 100, align: 64 });
+  const { parts } = layoutParts(bytes.byteLength, { minPartSize: 64 * 1024, maxPartSize: 1 << 30, maxParts: 100, align: 64 });
   const claimed = new Map<number, { sha1: Midstate; sha256: Midstate }>();
-  server.fail("/kd/3", { kind: "status", status: 403, body: expiredXml });
+  server.arm("/kd/3", { kind: "expire-urls" });
   const result = await uploadMultipart(fromUint8Array(bytes, "f"), {
     kind: "multipart",
     parts,

@@ -2,13 +2,15 @@ import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createConcurrencyLimit } from "../concurrency.js";
 import { CheckpointMismatchError, UploadAbortedError } from "../errors.js";
-import { planParts } from "../part-plan.js";
+import { layoutParts } from "../part-layout.js";
 import type { MultipartPlan, PartRequest } from "../plan.js";
 import { SourceChangedError, fromUint8Array } from "../source.js";
 import { StorageError } from "../storage-error.js";
-import { instantClock, progressLog } from "../testing/clock.js";
-import { recordingMidstates } from "../testing/midstates.js";
-import { StorageServer, expiredXml, testBytes } from "../testing/storage-server.js";
+import { instantClock } from "../../../test/helpers/instant-clock.js";
+import { progressLog } from "../../../test/helpers/progress-log.js";
+import { recordingMidstates } from "../../../test/helpers/recording-midstates.js";
+import { StorageServer } from "../../../test/helpers/storage-server.js";
+import { testBytes } from "../../../test/helpers/test-bytes.js";
 import { createNodeTransport } from "../transport/node.js";
 import type { MultipartCheckpoint } from "./checkpoint.js";
 import { uploadMultipart } from "./engine.js";
@@ -21,7 +23,7 @@ afterEach(() => server.close());
 
 /** A vendor-like plan: signed part URLs carry a signature counter and the part's SHA-256 midstate. */
 function vendorPlan(bytes: Uint8Array, partSize: number, prefix = "/up") {
-  const { parts } = planParts(bytes.byteLength, { minPartSize: partSize, maxPartSize: 1024 * 1024 * 1024, maxParts: 10_000, align: 64 });
+  const { parts } = layoutParts(bytes.byteLength, { minPartSize: partSize, maxPartSize: 1024 * 1024 * 1024, maxParts: 10_000, align: 64 });
   const midstates = recordingMidstates();
   const calls: Array<{ parts: PartRequest[]; renewing: boolean }> = [];
   let signature = 0;
@@ -84,9 +86,9 @@ describe("uploadMultipart", () => {
   it("narrows a shared limit on 429 and 503 answers, not on a reset, and still stores every byte", async () => {
     const bytes = testBytes(6 * 256 * KiB, 9);
     const { plan, parts } = vendorPlan(bytes, 256 * KiB);
-    server.fail("/up/1", { kind: "status", status: 429 });
-    server.fail("/up/2", { kind: "status", status: 503, body: "<Error><Code>SlowDown</Code><Message>Reduce your request rate</Message></Error>" });
-    server.fail("/up/3", { kind: "reset", afterBytes: 100 * KiB });
+    server.arm("/up/1", { kind: "fail", times: 1, status: 429 });
+    server.arm("/up/2", { kind: "fail", times: 1, status: 503, code: "SlowDown", message: "Reduce your request rate" });
+    server.arm("/up/3", { kind: "reset", afterBytes: 100 * KiB });
     const limit = createConcurrencyLimit(4);
     const throttled = vi.spyOn(limit, "throttled");
     await uploadMultipart(fromUint8Array(bytes, "t"), plan, { transport, clock: instantClock(), concurrency: limit });
@@ -97,9 +99,9 @@ describe("uploadMultipart", () => {
   it("recovers from a reset, a 503 and a 429 on different parts with monotonic progress", async () => {
     const bytes = testBytes(4 * 256 * KiB + 3, 2);
     const { plan, parts } = vendorPlan(bytes, 256 * KiB);
-    server.fail("/up/1", { kind: "reset", afterBytes: 100 * KiB });
-    server.fail("/up/2", { kind: "status", status: 503, body: "<Error><Code>ServiceUnavailable</Code><Message>busy</Message></Error>" });
-    server.fail("/up/3", { kind: "status", status: 429, headers: { "retry-after": "1" } }, { kind: "reset", afterBytes: 200 * KiB });
+    server.arm("/up/1", { kind: "reset", afterBytes: 100 * KiB });
+    server.arm("/up/2", { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable", message: "busy" });
+    server.arm("/up/3", { kind: "fail", times: 1, status: 429, retryAfterSeconds: 1 }, { kind: "reset", afterBytes: 200 * KiB });
     const log = progressLog();
     const clock = instantClock();
     const result = await uploadMultipart(fromUint8Array(bytes, "f"), plan, { transport, clock, concurrency: 3, onProgress: log.onProgress });
@@ -114,7 +116,7 @@ describe("uploadMultipart", () => {
   it("fetches a new URL with the same midstate when one expired, without spending a try", async () => {
     const bytes = testBytes(3 * 64 * KiB, 4);
     const { plan, parts, calls } = vendorPlan(bytes, 64 * KiB);
-    server.fail("/up/2", { kind: "status", status: 403, body: expiredXml });
+    server.arm("/up/2", { kind: "expire-urls" });
     const clock = instantClock();
     await uploadMultipart(fromUint8Array(bytes, "f"), plan, { transport, clock, concurrency: 1, retry: { maxAttempts: 1 } });
     expectStored(bytes, parts);
@@ -132,7 +134,7 @@ describe("uploadMultipart", () => {
   it("counts a second expiry in a row as a failed try", async () => {
     const bytes = testBytes(64 * KiB, 4);
     const { plan } = vendorPlan(bytes, 64 * KiB);
-    server.fail("/up/1", ...Array.from({ length: 5 }, () => ({ kind: "status" as const, status: 403, body: expiredXml })));
+    server.arm("/up/1", { kind: "expire-urls", times: 5 });
     const error = await uploadMultipart(fromUint8Array(bytes, "f"), plan, { transport, clock: instantClock(), retry: { maxAttempts: 2 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(server.requests.get("/up/1")).toBe(3);
@@ -141,7 +143,7 @@ describe("uploadMultipart", () => {
   it("retries a stalled part", async () => {
     const bytes = testBytes(2 * 16 * 1024 * KiB, 6);
     const { plan, parts } = vendorPlan(bytes, 16 * 1024 * KiB);
-    server.fail("/up/2", { kind: "stall" });
+    server.arm("/up/2", { kind: "stall" });
     const log = progressLog();
     await uploadMultipart(fromUint8Array(bytes, "f"), plan, { transport, clock: instantClock(), stallTimeoutMs: 500, onProgress: log.onProgress });
     expectStored(bytes, parts);
@@ -154,8 +156,8 @@ describe("uploadMultipart", () => {
     const bytes = testBytes(2 * 16 * 1024 * KiB, 8);
     const { plan, midstates } = vendorPlan(bytes, 16 * 1024 * KiB);
     const controller = new AbortController();
-    server.fail("/up/1", { kind: "hold" });
-    server.fail("/up/2", { kind: "hold" });
+    server.arm("/up/1", { kind: "hold" });
+    server.arm("/up/2", { kind: "hold" });
     server.onHold = (path) => path === "/up/2" && controller.abort();
     const closed = new Set<string>();
     const bothClosed = new Promise<void>((resolve) => (server.onClosedEarly = (path) => void (closed.add(path).size === 2 && resolve())));
@@ -172,7 +174,7 @@ describe("uploadMultipart", () => {
   it("resumes from a checkpoint: done parts are not sent again", async () => {
     const bytes = testBytes(5 * 64 * KiB + 1, 10);
     const first = vendorPlan(bytes, 64 * KiB);
-    server.fail("/up/3", { kind: "status", status: 403, body: "<Error><Code>SignatureDoesNotMatch</Code><Message>no</Message></Error>" });
+    server.arm("/up/3", { kind: "fail", times: 1, status: 403, code: "SignatureDoesNotMatch", message: "no" });
     let saved: MultipartCheckpoint<{ uploadId: string }> | undefined;
     const failure = await uploadMultipart(fromUint8Array(bytes, "f"), first.plan, { transport, concurrency: 1, onCheckpoint: (c) => void (saved = c) }).catch((e: unknown) => e);
     expect(failure).toMatchObject({ storageCode: "SignatureDoesNotMatch" });
@@ -208,6 +210,6 @@ describe("uploadMultipart", () => {
       uploadMultipart(fromUint8Array(b, "b"), vendorPlan(b, 64 * KiB, "/b").plan, { transport, concurrency: limit }),
     ]);
     expect(server.peakActive).toBeLessThanOrEqual(2);
-    expectStored(a, planParts(a.byteLength, { minPartSize: 64 * KiB, maxPartSize: 1 << 30, maxParts: 100, align: 64 }).parts, "/a");
+    expectStored(a, layoutParts(a.byteLength, { minPartSize: 64 * KiB, maxPartSize: 1 << 30, maxParts: 100, align: 64 }).parts, "/a");
   });
 });

@@ -1,15 +1,16 @@
 import { DirectUploadError } from "@direct-upload/client-core";
 import { UploadAbortedError } from "../errors.js";
 import { resolveOptions, type EngineOptions } from "../options.js";
-import { checkLayout, type PartLayout } from "../part-plan.js";
-import type { MultipartPlan, PartRequest, UploadedPart } from "../plan.js";
+import { checkPartLayout, type PartLayout } from "../part-layout.js";
+import type { MultipartPlan, PartRequest } from "../plan.js";
+import { runPool } from "../pool.js";
 import { ProgressTracker } from "../progress.js";
 import { withRetries } from "../retry.js";
 import type { UploadSource } from "../source.js";
 import { storageErrorFrom } from "../storage-error.js";
 import type { TransportResponse } from "../transport/types.js";
 import { sendWatched } from "../watchdog.js";
-import { verifyCheckpoint, type MultipartCheckpoint } from "./checkpoint.js";
+import { verifyCheckpoint, type MultipartCheckpoint, type UploadedPart } from "./checkpoint.js";
 import { MidstateCache } from "./midstate-cache.js";
 import type { HashAlgorithm } from "./midstates.js";
 import { TargetPool } from "./targets.js";
@@ -50,7 +51,7 @@ export async function uploadMultipart<Vendor = unknown>(
   plan: MultipartPlan<Vendor>,
   options: MultipartOptions<Vendor> = {},
 ): Promise<MultipartResult<Vendor>> {
-  checkLayout(plan.parts, source.size, plan.midstates ? 64 : 1);
+  checkPartLayout(plan.parts, source.size, plan.midstates ? 64 : 1);
   if (options.resumeFrom) await verifyCheckpoint(options.resumeFrom, source, plan.parts);
   const opts = resolveOptions(options);
   const controller = new AbortController();
@@ -84,8 +85,9 @@ export async function uploadMultipart<Vendor = unknown>(
     return saving;
   };
 
-  const queue = [...todo];
-  const upcoming = (): PartRequest[] => queue.map((p) => midstates.peek(p)).filter((p): p is PartRequest => p !== undefined);
+  // Parts the pool has not taken yet, with their midstates when known: signed together with the next part's URL.
+  let taken = 0;
+  const upcoming = (): PartRequest[] => todo.slice(taken).map((p) => midstates.peek(p)).filter((p): p is PartRequest => p !== undefined);
 
   const uploadPart = async (layout: PartLayout) => {
     const part = await midstates.request(layout);
@@ -112,24 +114,19 @@ export async function uploadMultipart<Vendor = unknown>(
     await save();
   };
 
-  const worker = async () => {
-    for (let part = queue.shift(); part && !controller.signal.aborted; part = queue.shift()) await uploadPart(part);
-  };
-
   try {
     await save();
-    const workers = Array.from({ length: Math.min(opts.limit.size, queue.length) }, worker);
-    const results = await Promise.allSettled(workers.map((run) =>
-      run.catch((error: unknown) => {
+    await runPool(todo, opts.limit.size, async (layout, index) => {
+      taken = index + 1;
+      await uploadPart(layout).catch((error: unknown) => {
         // First failure stops the others: their sockets are destroyed and their timers cleared.
         controller.abort(error);
         throw error;
-      }),
-    ));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      });
+    }, controller.signal).catch(() => undefined); // a failed part has aborted the controller: checked below
     if (opts.signal.aborted) throw new UploadAbortedError(opts.signal.reason);
-    // The error that stopped the upload, not the abort echoes it caused in the other workers.
-    if (failure) throw controller.signal.reason ?? failure.reason;
+    // The error that stopped the upload, not the abort echoes it caused in the other parts.
+    if (controller.signal.aborted) throw controller.signal.reason;
     const digests = await midstates.digests();
     if (digests) checkpoint.digests = digests;
     await save();

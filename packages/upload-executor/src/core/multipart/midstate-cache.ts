@@ -1,4 +1,4 @@
-import type { PartLayout } from "../part-plan.js";
+import type { PartLayout } from "../part-layout.js";
 import type { MultipartPlan, PartRequest } from "../plan.js";
 import type { UploadSource } from "../source.js";
 import type { MultipartCheckpoint } from "./checkpoint.js";

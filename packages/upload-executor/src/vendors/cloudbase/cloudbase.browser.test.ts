@@ -1,7 +1,7 @@
 import { createCloudbaseClient } from "@direct-upload/cloudbase-client";
 import { describe, expect, it } from "vitest";
 import { fromBlob } from "../../core/source.js";
-import { progressLog } from "../../core/testing/clock.js";
+import { progressLog } from "../../../test/helpers/progress-log.js";
 import { sandbox, storedObject, testFile, xhrEngine as engine } from "../../../test/helpers/browser-files.js";
 import { uploadToCloudbase } from "./cloudbase.js";
 

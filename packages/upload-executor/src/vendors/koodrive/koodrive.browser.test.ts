@@ -1,6 +1,6 @@
 import { createKoodriveClient } from "@direct-upload/koodrive-client";
 import { describe, expect, it } from "vitest";
-import { progressLog } from "../../core/testing/clock.js";
+import { progressLog } from "../../../test/helpers/progress-log.js";
 import { blobOnlySource, sandbox, storedDuring, testFile, xhrEngine as engine } from "../../../test/helpers/browser-files.js";
 import { uploadToKoodrive } from "./koodrive.js";
 

@@ -1,7 +1,6 @@
 import type { PdsClient, UploadPartInfo } from "@direct-upload/pds-client";
-import type { MultipartCheckpoint } from "../../core/multipart/checkpoint.js";
+import type { MultipartCheckpoint, UploadedPart } from "../../core/multipart/checkpoint.js";
 import type { EngineOptions } from "../../core/options.js";
-import type { UploadedPart } from "../../core/plan.js";
 import { callVendor } from "../flow-engine.js";
 import { ctxField, type PdsUploadRef } from "./pds-parts.js";
 

@@ -1,6 +1,6 @@
 import { createPdsClient } from "@direct-upload/pds-client";
 import { describe, expect, it } from "vitest";
-import { progressLog } from "../../core/testing/clock.js";
+import { progressLog } from "../../../test/helpers/progress-log.js";
 import { blobOnlySource, sandbox, storedDuring, testFile, xhrEngine as engine } from "../../../test/helpers/browser-files.js";
 import { uploadToPds } from "./pds.js";
 

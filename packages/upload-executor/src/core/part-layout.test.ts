@@ -1,29 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { PlanError } from "./errors.js";
-import { checkLayout, planParts } from "./part-plan.js";
+import { checkPartLayout, layoutParts } from "./part-layout.js";
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 const koodrive = { minPartSize: 5 * MiB, maxPartSize: 5 * GiB, maxParts: 10_000, align: 64 };
 const pds = { minPartSize: 100 * 1024, maxPartSize: 5 * GiB, maxParts: 10_000, align: 64, preferredPartSize: 10 * MiB };
 
-describe("planParts", () => {
+describe("layoutParts", () => {
   it("gives a 0-byte file one empty part", () => {
-    expect(planParts(0, koodrive).parts).toEqual([{ number: 1, offset: 0, size: 0 }]);
+    expect(layoutParts(0, koodrive).parts).toEqual([{ number: 1, offset: 0, size: 0 }]);
   });
 
   it.each([1, 63, 64, 65])("gives a %i-byte file one part of that size", (size) => {
-    expect(planParts(size, koodrive).parts).toEqual([{ number: 1, offset: 0, size }]);
+    expect(layoutParts(size, koodrive).parts).toEqual([{ number: 1, offset: 0, size }]);
   });
 
   it("ends an exact multiple with a full part and never adds 64 to aligned sizes", () => {
-    const { partSize, parts } = planParts(3 * 10 * MiB, pds);
+    const { partSize, parts } = layoutParts(3 * 10 * MiB, pds);
     expect(partSize).toBe(10 * MiB);
     expect(parts.map((p) => p.size)).toEqual([10 * MiB, 10 * MiB, 10 * MiB]);
   });
 
   it("puts the remainder in the last part", () => {
-    const { parts } = planParts(10 * MiB + 65, pds);
+    const { parts } = layoutParts(10 * MiB + 65, pds);
     expect(parts).toEqual([
       { number: 1, offset: 0, size: 10 * MiB },
       { number: 2, offset: 10 * MiB, size: 65 },
@@ -31,45 +31,45 @@ describe("planParts", () => {
   });
 
   it("rounds an unaligned preferred size up to a multiple of 64", () => {
-    const { partSize } = planParts(20 * MiB, { ...koodrive, preferredPartSize: 5 * MiB + 1 });
+    const { partSize } = layoutParts(20 * MiB, { ...koodrive, preferredPartSize: 5 * MiB + 1 });
     expect(partSize).toBe(5 * MiB + 64);
   });
 
   it("never goes below the minimum part size", () => {
-    expect(planParts(100 * MiB, { ...koodrive, preferredPartSize: 1024 }).partSize).toBe(5 * MiB);
+    expect(layoutParts(100 * MiB, { ...koodrive, preferredPartSize: 1024 }).partSize).toBe(5 * MiB);
   });
 
   it("grows the part size to stay within maxParts, keeping 64-byte alignment", () => {
     const size = 1024 * GiB + 12_345; // 1 TiB and a bit
-    const { partSize, parts } = planParts(size, pds);
+    const { partSize, parts } = layoutParts(size, pds);
     expect(parts.length).toBeLessThanOrEqual(10_000);
     expect(partSize % 64).toBe(0);
     expect(partSize).toBe(Math.ceil(Math.ceil(size / 10_000) / 64) * 64);
     expect(parts.at(-1)!.offset + parts.at(-1)!.size).toBe(size);
-    checkLayout(parts, size, 64);
+    checkPartLayout(parts, size, 64);
   });
 
   it("uses exactly maxParts when the file is an exact multiple at the limit", () => {
     const size = 10_000 * 5 * MiB;
-    const { partSize, parts } = planParts(size, koodrive);
+    const { partSize, parts } = layoutParts(size, koodrive);
     expect(partSize).toBe(5 * MiB);
     expect(parts).toHaveLength(10_000);
   });
 
   it("refuses a file that cannot fit in maxParts × maxPartSize", () => {
-    expect(() => planParts(10_000 * 5 * GiB + 1, koodrive)).toThrow(PlanError);
+    expect(() => layoutParts(10_000 * 5 * GiB + 1, koodrive)).toThrow(PlanError);
   });
 
   it("refuses limits with no aligned size between min and max", () => {
-    expect(() => planParts(10, { minPartSize: 65, maxPartSize: 100, maxParts: 5, align: 64 })).toThrow(PlanError);
+    expect(() => layoutParts(10, { minPartSize: 65, maxPartSize: 100, maxParts: 5, align: 64 })).toThrow(PlanError);
   });
 });
 
-describe("checkLayout", () => {
+describe("checkPartLayout", () => {
   it("rejects gaps, unaligned middle parts and wrong totals", () => {
-    expect(() => checkLayout([{ number: 1, offset: 0, size: 64 }, { number: 2, offset: 65, size: 1 }], 66)).toThrow(PlanError);
-    expect(() => checkLayout([{ number: 1, offset: 0, size: 65 }, { number: 2, offset: 65, size: 1 }], 66, 64)).toThrow(PlanError);
-    expect(() => checkLayout([{ number: 1, offset: 0, size: 64 }], 65)).toThrow(PlanError);
-    expect(() => checkLayout([{ number: 1, offset: 0, size: 128 }, { number: 2, offset: 128, size: 3 }], 131, 64)).not.toThrow();
+    expect(() => checkPartLayout([{ number: 1, offset: 0, size: 64 }, { number: 2, offset: 65, size: 1 }], 66)).toThrow(PlanError);
+    expect(() => checkPartLayout([{ number: 1, offset: 0, size: 65 }, { number: 2, offset: 65, size: 1 }], 66, 64)).toThrow(PlanError);
+    expect(() => checkPartLayout([{ number: 1, offset: 0, size: 64 }], 65)).toThrow(PlanError);
+    expect(() => checkPartLayout([{ number: 1, offset: 0, size: 128 }, { number: 2, offset: 128, size: 3 }], 131, 64)).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 // Test-only midstate provider: the engine only passes midstates through, so tests use distinct, recognisable
 // states (words derived from the boundary) and real whole-file digests from node:crypto.
 import { createHash } from "node:crypto";
-import type { MidstateProvider } from "../multipart/midstates.js";
+import type { MidstateProvider } from "../../src/core/multipart/midstates.js";
 
 export function recordingMidstates() {
   const log = { starts: 0, cancelled: 0, asked: [] as number[] };

@@ -3,7 +3,7 @@ import { MidstateUnalignedError } from "./errors.js";
 import type { HashAlgorithm } from "./types.js";
 
 /** What one hashing pass computes: states at `boundaries` for each algorithm, read `chunkSize` bytes at a time. */
-export interface PassPlan {
+export interface PassJob {
   size: number;
   boundaries: number[];
   algorithms: HashAlgorithm[];
@@ -19,7 +19,7 @@ class InvalidPassError extends DirectUploadError {
 }
 
 /** Checks the request up front so a bad part layout fails before any byte is read. */
-export function makePassPlan(size: number, boundaries: readonly number[], algorithms: readonly HashAlgorithm[], chunkSize = DEFAULT_CHUNK_SIZE): PassPlan {
+export function makePassJob(size: number, boundaries: readonly number[], algorithms: readonly HashAlgorithm[], chunkSize = DEFAULT_CHUNK_SIZE): PassJob {
   if (boundaries[0] !== 0) throw new InvalidPassError(`the first boundary is ${boundaries[0]}, not 0`, "Pass every part's start offset, starting with part 1 at 0");
   boundaries.forEach((offset, i) => {
     if (!Number.isSafeInteger(offset) || offset > size) {

@@ -20,7 +20,8 @@ export interface PartSizing {
   preferredPartSize?: number;
 }
 
-export interface PartPlan {
+/** The part size chosen for a file and the parts it gives. */
+export interface LaidOutParts {
   partSize: number;
   parts: PartLayout[];
 }
@@ -31,7 +32,7 @@ const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
  * Equal parts of `partSize` and a last part of 1..partSize bytes (a 0-byte file is one 0-byte part).
  * An exact multiple of the part size ends with a full part: nothing is added to aligned sizes.
  */
-export function planParts(size: number, sizing: PartSizing): PartPlan {
+export function layoutParts(size: number, sizing: PartSizing): LaidOutParts {
   const align = sizing.align ?? 1;
   if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`file size must be a non-negative integer, got ${size}`);
   const largest = Math.floor(sizing.maxPartSize / align) * align;
@@ -57,7 +58,7 @@ export function planParts(size: number, sizing: PartSizing): PartPlan {
 }
 
 /** Checks a layout from elsewhere (a checkpoint, a vendor answer): contiguous, 1-based, covering exactly `size`. */
-export function checkLayout(parts: readonly PartLayout[], size: number, align = 1): void {
+export function checkPartLayout(parts: readonly PartLayout[], size: number, align = 1): void {
   let offset = 0;
   parts.forEach((part, index) => {
     const last = index === parts.length - 1;

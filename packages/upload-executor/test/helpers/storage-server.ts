@@ -1,16 +1,16 @@
-// Test-only loopback storage: stores PUT bodies and form uploads, checks Content-Length, and injects faults.
+// Test-only loopback storage: stores PUT bodies and form uploads, checks Content-Length, and injects the sandbox's
+// faults (FaultSpec) per path.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { FaultSpec } from "@direct-upload/sandbox";
 import busboy from "busboy";
 
-export type Fault =
-  | { kind: "reset"; afterBytes: number }
-  | { kind: "status"; status: number; body?: string; headers?: Record<string, string> }
-  | { kind: "stall" }
-  | { kind: "hold" }
-  /** Reads the whole body, then answers only after `ms` (a server busy verifying a part). */
-  | { kind: "slowAnswer"; ms: number };
+/**
+ * The sandbox's fault kinds but "delay", which no test here needs. With no URL issuer here, "expire-urls" armed on a
+ * path answers that path's next requests as an expired signed URL.
+ */
+export type StorageFault = Exclude<FaultSpec, { kind: "delay" }>;
 
 export interface StoredForm {
   fields: Array<[string, string]>;
@@ -19,14 +19,14 @@ export interface StoredForm {
   order: string[];
 }
 
-export const expiredXml =
-  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message><RequestId>req-expired-1</RequestId></Error>';
+const EXPIRED = { Code: "AccessDenied", Message: "Request has expired", RequestId: "req-expired-1" };
 
 export class StorageServer {
   readonly objects = new Map<string, Buffer>();
   readonly forms = new Map<string, StoredForm>();
   readonly requests = new Map<string, number>();
-  readonly faults = new Map<string, Fault[]>();
+  /** Armed faults per path, one entry per request they apply to. */
+  readonly faults = new Map<string, StorageFault[]>();
   /** Method and headers of the last request to each path. */
   readonly received = new Map<string, { method: string; headers: IncomingMessage["headers"] }>();
   /** Full URLs (with query) of every request, in arrival order. */
@@ -53,8 +53,11 @@ export class StorageServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  fail(path: string, ...faults: Fault[]): void {
-    this.faults.set(path, [...(this.faults.get(path) ?? []), ...faults]);
+  /** Arms faults on a path, applied in order, each to its `times` requests (default 1). */
+  arm(path: string, ...faults: StorageFault[]): void {
+    const armed = this.faults.get(path) ?? [];
+    for (const fault of faults) armed.push(...Array.from({ length: fault.times ?? 1 }, () => fault));
+    this.faults.set(path, armed);
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -65,11 +68,13 @@ export class StorageServer {
     this.requests.set(path, (this.requests.get(path) ?? 0) + 1);
     this.peakActive = Math.max(this.peakActive, ++this.active);
     const fault = this.faults.get(path)?.shift();
+    const stallAt = fault?.kind === "stall" ? (fault.afterBytes ?? 0) : Infinity;
     let received = 0;
     let complete = false;
     req.on("data", (chunk: Buffer) => {
       received += chunk.byteLength;
       if (fault?.kind === "reset" && received >= fault.afterBytes) req.socket.destroy();
+      if (received >= stallAt) req.pause();
       // A held request keeps reading (and discarding) so that it notices the client hanging up.
       if (fault?.kind === "hold" && received === chunk.byteLength) this.onHold?.(path);
     });
@@ -82,25 +87,26 @@ export class StorageServer {
         this.onClosedEarly?.(path);
       }
     });
-    if (fault?.kind === "stall") return void req.pause();
-    if (fault?.kind === "status") {
+    if (stallAt === 0) return void req.pause();
+    if (fault?.kind === "fail" || fault?.kind === "expire-urls") {
       req.resume();
       req.on("end", () => {
-        res.writeHead(fault.status, { "content-type": "application/xml", ...fault.headers });
-        res.end(fault.body ?? "");
+        if (fault.kind === "expire-urls") return sendError(res, 403, EXPIRED);
+        const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
+        sendError(res, fault.status, { Code: fault.code ?? "ServiceUnavailable", Message: fault.message ?? "Injected fault; retry later" }, headers);
       });
       return;
     }
-    if (fault && fault.kind !== "slowAnswer") return; // reset and hold never answer
-    const delay = fault?.kind === "slowAnswer" ? fault.ms : 0;
-    if (req.headers["transfer-encoding"]) return void reply(res, 411, "chunked bodies are refused: send Content-Length");
+    if (fault?.kind === "reset" || fault?.kind === "stall" || fault?.kind === "hold") return; // never answered
+    const delay = fault?.kind === "slow-answer" ? fault.ms : 0;
+    if (req.headers["transfer-encoding"]) return rejected(res, 411, "chunked bodies are refused: send Content-Length");
     const declared = Number(req.headers["content-length"]);
     if ((req.headers["content-type"] ?? "").startsWith("multipart/form-data")) return this.storeForm(req, res, path, declared);
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      if (body.byteLength !== declared) return reply(res, 400, `Content-Length ${declared} but ${body.byteLength} bytes arrived`);
+      if (body.byteLength !== declared) return rejected(res, 400, `Content-Length ${declared} but ${body.byteLength} bytes arrived`);
       this.objects.set(path, body);
       setTimeout(() => {
         res.writeHead(200, { etag: `"${createHash("md5").update(body).digest("hex")}"` });
@@ -124,9 +130,9 @@ export class StorageServer {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => (form.file = { field, fileName: info.filename ?? "", contentType: info.mimeType, bytes: Buffer.concat(chunks) }));
     });
-    parser.on("error", (error: Error) => reply(res, 400, `malformed form: ${error.message}`));
+    parser.on("error", (error: Error) => rejected(res, 400, `malformed form: ${error.message}`));
     parser.on("close", () => {
-      if (length !== declared) return reply(res, 400, `Content-Length ${declared} but ${length} bytes arrived`);
+      if (length !== declared) return rejected(res, 400, `Content-Length ${declared} but ${length} bytes arrived`);
       this.forms.set(path, form);
       res.writeHead(204);
       res.end();
@@ -135,20 +141,12 @@ export class StorageServer {
   }
 }
 
-function reply(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { "content-type": "application/xml" });
-  res.end(`<Error><Code>TestServerRejected</Code><Message>${message}</Message></Error>`);
+/** An S3-style XML error document. */
+function sendError(res: ServerResponse, status: number, fields: Record<string, string>, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/xml", ...headers });
+  res.end(`<Error>${Object.entries(fields).map(([name, value]) => `<${name}>${value}</${name}>`).join("")}</Error>`);
 }
 
-/** Deterministic pseudo-random bytes (xorshift), so tests generate data instead of storing it. */
-export function testBytes(size: number, seed = 1): Uint8Array {
-  const bytes = new Uint8Array(size);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < size; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    bytes[i] = x & 0xff;
-  }
-  return bytes;
+function rejected(res: ServerResponse, status: number, message: string): void {
+  sendError(res, status, { Code: "TestServerRejected", Message: message });
 }

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StorageError } from "./storage-error.js";
 import { UploadAbortedError } from "./errors.js";
-import { uploadForm, uploadPut } from "./single.js";
+import { uploadForm, uploadPut } from "./single-request.js";
 import { fromUint8Array } from "./source.js";
-import { instantClock, progressLog } from "./testing/clock.js";
-import { StorageServer, expiredXml, testBytes } from "./testing/storage-server.js";
+import { instantClock } from "../../test/helpers/instant-clock.js";
+import { progressLog } from "../../test/helpers/progress-log.js";
+import { StorageServer } from "../../test/helpers/storage-server.js";
+import { testBytes } from "../../test/helpers/test-bytes.js";
 import { createNodeTransport } from "./transport/node.js";
 
 const transport = createNodeTransport({ chunkSize: 64 * 1024 });
@@ -33,7 +35,7 @@ describe("uploadPut", () => {
 
   it("retries a reset mid-body, a 503 and a 429 with Retry-After, then stores the bytes once", async () => {
     const bytes = testBytes(700_000, 7);
-    server.fail("/b", { kind: "reset", afterBytes: 200_000 }, { kind: "status", status: 503, body: "<Error><Code>ServiceUnavailable</Code></Error>" }, { kind: "status", status: 429, headers: { "retry-after": "2" } });
+    server.arm("/b", { kind: "reset", afterBytes: 200_000 }, { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable" }, { kind: "fail", times: 1, status: 429, retryAfterSeconds: 2 });
     const clock = instantClock();
     const log = progressLog();
     await uploadPut(fromUint8Array(bytes, "b"), { kind: "put", url: `${server.url}/b` }, { transport, clock, onProgress: log.onProgress });
@@ -46,7 +48,7 @@ describe("uploadPut", () => {
   });
 
   it("renews an expired URL through the plan's hook", async () => {
-    server.fail("/old", { kind: "status", status: 403, body: expiredXml });
+    server.arm("/old", { kind: "expire-urls" });
     await uploadPut(fromUint8Array(testBytes(10), "c"), {
       kind: "put",
       url: `${server.url}/old`,
@@ -56,7 +58,7 @@ describe("uploadPut", () => {
   });
 
   it("fails with a typed StorageError on an expired URL without a renew hook", async () => {
-    server.fail("/x", { kind: "status", status: 403, body: expiredXml });
+    server.arm("/x", { kind: "expire-urls" });
     const error = await uploadPut(fromUint8Array(testBytes(10), "x"), { kind: "put", url: `${server.url}/x?X-Amz-Signature=secretsig123` }, { transport }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ status: 403, storageCode: "AccessDenied", requestId: "req-expired-1" });
@@ -64,7 +66,7 @@ describe("uploadPut", () => {
   });
 
   it("gives up after maxAttempts with the last error", async () => {
-    server.fail("/down", ...Array.from({ length: 3 }, () => ({ kind: "status" as const, status: 500 })));
+    server.arm("/down", { kind: "fail", times: 3, status: 500 });
     const error = await uploadPut(fromUint8Array(testBytes(10), "d"), { kind: "put", url: `${server.url}/down` }, { transport, clock: instantClock(), retry: { maxAttempts: 3 } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 500, retryable: true });
     expect(server.requests.get("/down")).toBe(3);
@@ -72,7 +74,7 @@ describe("uploadPut", () => {
 
   it("aborts a request in flight: the server sees the socket close and the upload rejects with UploadAbortedError", async () => {
     const controller = new AbortController();
-    server.fail("/held", { kind: "hold" });
+    server.arm("/held", { kind: "hold" });
     server.onHold = () => controller.abort();
     const closed = new Promise<string>((resolve) => (server.onClosedEarly = resolve));
     const upload = uploadPut(fromUint8Array(testBytes(32 * 1024 * 1024), "big"), { kind: "put", url: `${server.url}/held` }, { transport, signal: controller.signal });
@@ -82,7 +84,7 @@ describe("uploadPut", () => {
 
   it("retries a stalled request (server stops reading) and then succeeds", async () => {
     const bytes = testBytes(24 * 1024 * 1024, 3);
-    server.fail("/slow", { kind: "stall" });
+    server.arm("/slow", { kind: "stall" });
     const log = progressLog();
     await uploadPut(fromUint8Array(bytes, "s"), { kind: "put", url: `${server.url}/slow` }, { transport, clock: instantClock(), stallTimeoutMs: 500, onProgress: log.onProgress });
     // At least one retry; a heavily loaded machine may stall a later try too.
@@ -111,7 +113,7 @@ describe("uploadForm", () => {
 
   it("retries a reset form POST from the start", async () => {
     const bytes = testBytes(500_000, 9);
-    server.fail("/bucket", { kind: "reset", afterBytes: 100_000 });
+    server.arm("/bucket", { kind: "reset", afterBytes: 100_000 });
     await uploadForm(fromUint8Array(bytes, "f"), { kind: "form", url: `${server.url}/bucket`, fields: [["key", "k"]], fileField: "file", fileName: "named.bin", contentType: "image/png" }, { transport, clock: instantClock() });
     expect(server.requests.get("/bucket")).toBe(2);
     expect(server.forms.get("/bucket")!.file).toMatchObject({ fileName: "named.bin", contentType: "image/png" });
@@ -126,13 +128,13 @@ describe("uploadForm", () => {
 
 describe("stall watchdog", () => {
   it("does not fire while the server processes a fully sent body", async () => {
-    server.fail("/verify", { kind: "slowAnswer", ms: 400 });
+    server.arm("/verify", { kind: "slow-answer", ms: 400 });
     await uploadPut(fromUint8Array(testBytes(100_000), "v"), { kind: "put", url: `${server.url}/verify` }, { transport, stallTimeoutMs: 100, responseTimeoutMs: 10_000 });
     expect(server.requests.get("/verify")).toBe(1);
   });
 
   it("gives up on a silent server after the response timeout and retries", async () => {
-    server.fail("/silent", { kind: "slowAnswer", ms: 60_000 });
+    server.arm("/silent", { kind: "slow-answer", ms: 60_000 });
     const clock = instantClock();
     await uploadPut(fromUint8Array(testBytes(1000), "t"), { kind: "put", url: `${server.url}/silent` }, { transport, clock, responseTimeoutMs: 200 });
     expect(server.requests.get("/silent")).toBe(2);
