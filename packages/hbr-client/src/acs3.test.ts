@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DirectUploadError } from "@direct-upload/client-core";
 import { canonicalRequest, EMPTY_BODY_SHA256, formatAcsDate, rfc3986, sha256Hex, signAcs3 } from "./acs3.js";
-import { OpenApiUtil, sdkAuthorization as sdkSign, sdkPayloadHash } from "./testing/alicloud-sdk.js";
+import { OpenApiUtil, sdkAuthorization as sdkSign, sdkPayloadHash } from "../test/helpers/alicloud-sdk.js";
 
 const credentials = { accessKeyId: "testAccessKeyId", accessKeySecret: "testAccessKeySecret" };
 const host = "hbr.cn-hangzhou.aliyuncs.com";

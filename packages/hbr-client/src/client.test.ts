@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TransportError, VendorApiError } from "@direct-upload/client-core";
 import { createHbrClient, createTempFileUploadUrl, EMPTY_BODY_SHA256, type HbrClientOptions } from "./index.js";
-import { sdkAuthorization, sdkPayloadHash } from "./testing/alicloud-sdk.js";
+import { sdkAuthorization, sdkPayloadHash } from "../test/helpers/alicloud-sdk.js";
 
 const ACCESS_KEY_ID = "LTAI5tTestKeyId0001";
 const ACCESS_KEY_SECRET = "hbr-test-secret-7f3c9a";

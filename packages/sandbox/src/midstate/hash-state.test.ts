@@ -18,7 +18,7 @@ interface Vector {
   sha256: { digest: string; parts: VectorPart[] };
 }
 
-const vectors = JSON.parse(readFileSync(new URL("./fixtures/hash-midstates.json", import.meta.url), "utf8")) as Vector[];
+const vectors = JSON.parse(readFileSync(new URL("../../test/fixtures/hash-midstates.json", import.meta.url), "utf8")) as Vector[];
 
 function generate(vector: Vector): Uint8Array {
   const m = /^byte\[i\] = \(\(i\*(\d+) \+ (\d+)\) XOR \(i >> 8\)\) & 0xff$/.exec(vector.generator);

@@ -1,8 +1,7 @@
 import { DirectUploadError } from "@direct-upload/client-core";
 import { InvalidMidstateError, MidstateUnalignedError } from "./errors.js";
 import { STATE_LAYOUTS } from "./hash-wasm-state.js";
-import type { MidstateHasher, MidstateHasherKind } from "./hasher.js";
-import type { HashAlgorithm, Midstate } from "./types.js";
+import type { HashAlgorithm, Midstate, MidstateHasher, MidstateHasherKind } from "./types.js";
 
 /** The SHA code under a MidstateHasher (hash-wasm or the native addon), already positioned at the start offset. */
 export interface ShaEngine {

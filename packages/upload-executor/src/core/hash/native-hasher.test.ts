@@ -13,11 +13,10 @@ import {
   initialMidstate,
   midstateHasherKind,
   setMidstateHasherFactory,
-  type MidstateHasherFactory,
 } from "./hasher.js";
 import { loadNativeMidstateHasher, nativeMidstateHasher, prebuiltAddonPath, type MidstateAddon } from "./native-hasher.js";
 import { algorithms, generate, vectors } from "../../../test/fixtures/midstates/vectors.js";
-import type { HashAlgorithm, Midstate } from "./types.js";
+import type { HashAlgorithm, Midstate, MidstateHasherFactory } from "./types.js";
 
 const addonPath = prebuiltAddonPath(new URL("../../../native/prebuilds/", import.meta.url));
 const native = loadNativeMidstateHasher(addonPath) as MidstateHasherFactory;

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chainedHasher, checkResumable } from "./chained-hasher.js";
-import { initialMidstate, type MidstateHasherFactory } from "./hasher.js";
-import type { HashAlgorithm } from "./types.js";
+import { initialMidstate } from "./hasher.js";
+import type { HashAlgorithm, MidstateHasherFactory } from "./types.js";
 
 /** What native/src/midstate.c exports. */
 export interface MidstateAddon {
