@@ -4,7 +4,7 @@ import { startMidstatePass } from "../core/hash/pass.js";
 import type { EngineOptions } from "../core/options.js";
 import type { FormPlan, PutPlan } from "../core/plan.js";
 import type { SingleUploadResult } from "../core/single-request.js";
-import type { UploadSource } from "../core/source.js";
+import { assertUnchanged, type UploadSource } from "../core/source.js";
 import { emitCheckpoint, resumeState } from "./flow-checkpoint.js";
 import { reportDone } from "./flow-engine.js";
 import type { FlowOptions, UploadResult } from "./flow-types.js";
@@ -72,10 +72,12 @@ export async function uploadWithDigest(
   plan: PutPlan | FormPlan,
   engine: EngineOptions,
 ): Promise<{ response: SingleUploadResult; sha256: string }> {
-  const pass = startMidstatePass(source, [0], ["sha256"], engine.signal ? { signal: engine.signal } : {});
+  const fingerprint = await source.fingerprint();
+  const pass = startMidstatePass(source, [0], [], { digests: ["sha256"], ...(engine.signal ? { signal: engine.signal } : {}) });
   try {
     const response = await executePlan(source, plan, engine);
     const { sha256 } = await pass.digests();
+    await assertUnchanged(source, fingerprint);
     return { response, sha256: sha256! };
   } catch (error) {
     pass.cancel();

@@ -1,4 +1,5 @@
 import { UploadAbortedError } from "../errors.js";
+import { createWholeDigest } from "./digest.js";
 import { createMidstateHasher } from "./hasher.js";
 import type { PassJob } from "./pass-job.js";
 import type { HashAlgorithm, Midstate } from "./types.js";
@@ -14,6 +15,7 @@ export interface PassSink {
 /**
  * The pass itself, shared by the main thread and the Web Worker: reads the source once, in order, one chunk at a
  * time (never across a boundary), exports every state at its boundary and returns the whole-source digests.
+ * The midstate hashers hash only what needs states; every other digest comes from the same read.
  */
 export async function runMidstatePass(
   read: (start: number, end: number) => Promise<Uint8Array>,
@@ -22,6 +24,7 @@ export async function runMidstatePass(
   sink: PassSink,
 ): Promise<Digests> {
   const hashers = await Promise.all(job.algorithms.map((alg) => createMidstateHasher(alg)));
+  const plain = await Promise.all(job.digests.map(async (alg) => [alg, await createWholeDigest(alg)] as const));
   const { size, boundaries, chunkSize } = job;
   let next = 0;
   for (let position = 0; ; ) {
@@ -33,8 +36,9 @@ export async function runMidstatePass(
     const bytes = await read(position, end);
     if (signal.aborted) throw new UploadAbortedError(signal.reason);
     for (const hasher of hashers) hasher.update(bytes);
+    for (const [, digest] of plain) digest.update(bytes);
     position = end;
     sink.progress(position);
   }
-  return Object.fromEntries(hashers.map((hasher) => [hasher.algorithm, hasher.digestHex()]));
+  return Object.fromEntries([...hashers.map((hasher) => [hasher.algorithm, hasher.digestHex()]), ...plain.map(([alg, digest]) => [alg, digest.digestHex()])]);
 }

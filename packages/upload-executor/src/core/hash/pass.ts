@@ -11,6 +11,8 @@ export interface MidstatePassOptions {
   /** Bytes read (and held in memory) at a time; default 4 MiB. */
   chunkSize?: number;
   onProgress?: (bytesHashed: number) => void;
+  /** Whole-source digests to compute as well, without states (e.g. PDS's reported SHA-256 in SHA-1 mode). */
+  digests?: readonly HashAlgorithm[];
   /** Hash in a Web Worker when the environment has one and the source is a Blob; default true. */
   worker?: boolean;
 }
@@ -18,7 +20,7 @@ export interface MidstatePassOptions {
 export interface MidstatePass {
   /** The state at `boundaries[index]`, as soon as the pass has read that far. */
   at(index: number, algorithm: HashAlgorithm): Promise<Midstate>;
-  /** Lowercase hex digests of the whole source, for each requested algorithm, once the pass ends. */
+  /** Lowercase hex digests of the whole source, for each algorithm and each of `digests`, once the pass ends. */
   digests(): Promise<Partial<Record<HashAlgorithm, string>>>;
   /** Stops reading; everything still pending rejects with UploadAbortedError. */
   cancel(): void;
@@ -38,7 +40,7 @@ export function startMidstatePass(
   algorithms: readonly HashAlgorithm[],
   options: MidstatePassOptions = {},
 ): MidstatePass {
-  const job = makePassJob(source.size, boundaries, algorithms, options.chunkSize);
+  const job = makePassJob(source.size, boundaries, algorithms, options.chunkSize, options.digests);
   const results = new PassResults(job.boundaries.length, job.algorithms);
   const controller = new AbortController();
   const { signal } = options;

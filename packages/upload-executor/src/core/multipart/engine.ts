@@ -6,7 +6,7 @@ import type { MultipartPlan, PartRequest } from "../plan.js";
 import { runPool } from "../pool.js";
 import { ProgressTracker } from "../progress.js";
 import { withRetries } from "../retry.js";
-import type { UploadSource } from "../source.js";
+import { assertUnchanged, type UploadSource } from "../source.js";
 import { storageErrorFrom } from "../storage-error.js";
 import type { TransportResponse } from "../transport/types.js";
 import { sendWatched } from "../watchdog.js";
@@ -128,6 +128,7 @@ export async function uploadMultipart<Vendor = unknown>(
     // The error that stopped the upload, not the abort echoes it caused in the other parts.
     if (controller.signal.aborted) throw controller.signal.reason;
     const digests = await midstates.digests();
+    await assertUnchanged(source, checkpoint.fingerprint);
     if (digests) checkpoint.digests = digests;
     await save();
     return { parts: [...checkpoint.done], digests: digests ?? {}, checkpoint: JSON.parse(JSON.stringify(checkpoint)) };

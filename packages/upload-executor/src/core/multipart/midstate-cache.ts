@@ -53,7 +53,7 @@ export class MidstateCache {
   }
 
   private hasDigests(): boolean {
-    return this.algorithms.every((alg) => this.checkpoint.digests?.[alg]);
+    return [...this.algorithms, ...(this.plan.midstates?.digests ?? [])].every((alg) => this.checkpoint.digests?.[alg]);
   }
 
   private start(): Promise<MidstatePass> {
@@ -64,6 +64,7 @@ export class MidstateCache {
       return provider(this.source, boundaries, this.algorithms, {
         signal: this.signal,
         ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+        ...(options.digests === undefined ? {} : { digests: options.digests }),
       });
     })();
     // Failures surface through request()/digests(); this only keeps an early one from being reported as unhandled.

@@ -69,8 +69,8 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     kind: "multipart",
     parts,
     vendor: upload,
-    // The result's SHA-256 comes from the same pass as the contexts.
-    midstates: { algorithms: hash === "sha256" ? ["sha256"] : ["sha1", "sha256"] },
+    // The result's SHA-256 comes from the same read as the contexts; in SHA-1 mode it needs no states.
+    midstates: { algorithms: [hash], digests: ["sha256"] },
     getPartTargets: pdsPartTargets(client, upload, issued),
   };
   const { parts: done, digests } = await uploadFlowParts(options, "pds", plan, engine, resume);
