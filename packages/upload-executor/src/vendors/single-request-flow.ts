@@ -1,6 +1,7 @@
 import { CheckpointMismatchError } from "../core/errors.js";
 import { executePlan } from "../core/execute.js";
 import { startMidstatePass } from "../core/hash/pass.js";
+import type { HashingReport } from "../core/hash/types.js";
 import type { EngineOptions } from "../core/options.js";
 import type { FormPlan, PutPlan } from "../core/plan.js";
 import type { SingleUploadResult } from "../core/single-request.js";
@@ -58,9 +59,9 @@ export async function uploadSingleRequest<Ref extends object, Plan extends PutPl
   const plan = await request();
   // An expired target needs a new request; for some vendors that is a new task, whose ref is the one to finish.
   plan.renew = request;
-  const { sha256 } = await uploadWithDigest(source, plan, engine);
+  const { sha256, hashing, hasher } = await uploadWithDigest(source, plan, engine);
   await emitCheckpoint(options, vendor, { ...ref!, name, stage: "uploaded", sha256 } satisfies SingleRequestState<Ref>);
-  return flow.finish(ref!, sha256);
+  return { ...(await flow.finish(ref!, sha256)), hashing, hasher };
 }
 
 /**
@@ -71,14 +72,18 @@ export async function uploadWithDigest(
   source: UploadSource,
   plan: PutPlan | FormPlan,
   engine: EngineOptions,
-): Promise<{ response: SingleUploadResult; sha256: string }> {
+): Promise<{ response: SingleUploadResult; sha256: string } & HashingReport> {
   const fingerprint = await source.fingerprint();
-  const pass = startMidstatePass(source, [0], [], { digests: ["sha256"], ...(engine.signal ? { signal: engine.signal } : {}) });
+  const pass = startMidstatePass(source, [0], [], {
+    digests: ["sha256"],
+    ...(engine.signal ? { signal: engine.signal } : {}),
+    ...(engine.onWarning ? { onWarning: engine.onWarning } : {}),
+  });
   try {
     const response = await executePlan(source, plan, engine);
     const { sha256 } = await pass.digests();
     await assertUnchanged(source, fingerprint);
-    return { response, sha256: sha256! };
+    return { response, sha256: sha256!, ...(await pass.report()) };
   } catch (error) {
     pass.cancel();
     throw error;
