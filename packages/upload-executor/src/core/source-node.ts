@@ -15,7 +15,6 @@ export async function fromFile(path: string, options: { name?: string; type?: st
     size: stat.size,
     name,
     type: options.type,
-    ownedReads: true,
     async fingerprint() {
       const now = await handle.stat();
       if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw new SourceChangedError(name, "size or modification time differs");

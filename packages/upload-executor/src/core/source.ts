@@ -15,8 +15,6 @@ export interface UploadSource {
   fingerprint(): Promise<string>;
   /** Reads bytes [start, end). Never returns fewer bytes unless the source changed, which throws. */
   read(start: number, end: number): Promise<Uint8Array>;
-  /** True when every read() returns a new buffer the caller may keep (a hashing thread then takes it without a copy). */
-  readonly ownedReads?: boolean;
   /** A Blob for [start, end) when the source is Blob-backed (browsers send it without copying). */
   blob?(start: number, end: number): Blob;
   close?(): Promise<void>;
@@ -62,7 +60,6 @@ export function fromBlob(blob: Blob, name = (blob as Partial<File>).name ?? "blo
     size: blob.size,
     name,
     type: blob.type || undefined,
-    ownedReads: true,
     async fingerprint() {
       return `blob:${name}:${blob.size}:${lastModified}:${blob.type}`;
     },

@@ -14,7 +14,7 @@ import type { FlowOptions, UploadResult } from "./flow-types.js";
  * The checkpoint state of a single-request flow, with the vendor's own fields (`Ref`: task id, object key...):
  * `requested` once the vendor issued the target, `uploaded` once the storage has the bytes (a resume sends nothing).
  */
-export type SingleRequestState<Ref> = Ref & { name: string } & ({ stage: "requested" } | { stage: "uploaded"; sha256: string });
+export type SingleRequestState<Ref> = Ref & { name: string } & ({ stage: "requested" } | ({ stage: "uploaded"; sha256: string } & Partial<HashingReport>));
 
 /** One vendor's part of a flow that asks its API for one upload target (a form or a PUT), then sends the file there. */
 export interface SingleRequestFlow<Ref extends object, Plan extends PutPlan | FormPlan> {
@@ -46,7 +46,7 @@ export async function uploadSingleRequest<Ref extends object, Plan extends PutPl
   if (resumed && resumed.name !== name) throw new CheckpointMismatchError(`it is for ${resumed.name}, not ${name}`);
   if (resumed?.stage === "uploaded") {
     reportDone(options, source.size);
-    return flow.finish(resumed, resumed.sha256);
+    return { ...(await flow.finish(resumed, resumed.sha256)), hashing: resumed.hashing, hasher: resumed.hasher };
   }
 
   let ref: Ref | undefined;
@@ -60,7 +60,8 @@ export async function uploadSingleRequest<Ref extends object, Plan extends PutPl
   // An expired target needs a new request; for some vendors that is a new task, whose ref is the one to finish.
   plan.renew = request;
   const { sha256, hashing, hasher } = await uploadWithDigest(source, plan, engine);
-  await emitCheckpoint(options, vendor, { ...ref!, name, stage: "uploaded", sha256 } satisfies SingleRequestState<Ref>);
+  // Where the digest was hashed stays in the checkpoint, so a resume that only finishes reports it too.
+  await emitCheckpoint(options, vendor, { ...ref!, name, stage: "uploaded", sha256, hashing, hasher } satisfies SingleRequestState<Ref>);
   return { ...(await flow.finish(ref!, sha256)), hashing, hasher };
 }
 

@@ -22,6 +22,9 @@ export interface PassOutcome extends HashingReport {
 /** Reads the source in order; each range is the next of chunkRanges(job). */
 export type PassReader = (start: number, end: number) => Promise<Uint8Array>;
 
+/** Runs a pass somewhere other than the event loop; undefined (with sink.unavailable) when it cannot start there. */
+export type PassRunner = (read: PassReader, job: PassJob, signal: AbortSignal, sink: PassSink) => Promise<PassOutcome | undefined>;
+
 /** The ranges a pass reads, in order: at most `chunkSize` bytes each, never across a boundary. */
 export function* chunkRanges({ size, boundaries, chunkSize }: PassJob): Generator<[start: number, end: number]> {
   let next = 0;

@@ -2,10 +2,9 @@ import { UploadAbortedError } from "../errors.js";
 import type { UploadWarning } from "../options.js";
 import type { UploadSource } from "../source.js";
 import { midstateHasherKind } from "./hasher.js";
-import type { PassOutcome, PassSink } from "./pass-loop.js";
+import type { PassOutcome, PassRunner, PassSink } from "./pass-loop.js";
 import { makePassJob } from "./pass-job.js";
 import { PassResults } from "./pass-results.js";
-import type { PassRunner } from "./thread-client.js";
 import type { HashAlgorithm, HashingReport, Midstate } from "./types.js";
 import { hasWebWorkers, runInWorker } from "./worker-client.js";
 
@@ -78,7 +77,7 @@ export function startMidstatePass(
       // The Web Worker entry registers no native hasher.
       if (digests) return { digests, hashing: "worker", hasher: "wasm" };
     } else if (options.worker !== false && threadRunner) {
-      const outcome = await threadRunner(read, job, controller.signal, sink, source.ownedReads === true);
+      const outcome = await threadRunner(read, job, controller.signal, sink);
       if (outcome) return outcome;
     }
     // Loaded only now, so a page whose worker runs never loads the main-thread hashing code.

@@ -23,7 +23,7 @@ describe("threadPassRunner", () => {
 
   it("hashes in a worker thread with the native hasher, leaving the caller's bytes intact", async () => {
     const { sink, states } = collect();
-    const outcome = await threadPassRunner(script)(read, job, new AbortController().signal, sink, false);
+    const outcome = await threadPassRunner(script)(read, job, new AbortController().signal, sink);
     expect(outcome).toEqual({ digests: { sha1: vector.sha1.digest, sha256: vector.sha256.digest }, hashing: "worker", hasher: "native" });
     for (const alg of algorithms) {
       expect(states.map((list) => list.find((state) => state.algorithm === alg)?.h)).toEqual(vector[alg].parts.map((part) => part.h));
@@ -36,13 +36,13 @@ describe("threadPassRunner", () => {
       if (start > 0) throw new SourceChangedError("b.bin", "short read");
       return read(start, end);
     };
-    await expect(threadPassRunner(script)(failing, job, new AbortController().signal, collect().sink, false)).rejects.toBeInstanceOf(SourceChangedError);
+    await expect(threadPassRunner(script)(failing, job, new AbortController().signal, collect().sink)).rejects.toBeInstanceOf(SourceChangedError);
   });
 
   it("resolves undefined, with the reason, when the thread cannot load", async () => {
     const { sink, reasons } = collect();
     const missing = new URL("./no-such-thread.js", script);
-    expect(await threadPassRunner(missing)(read, job, new AbortController().signal, sink, false)).toBeUndefined();
+    expect(await threadPassRunner(missing)(read, job, new AbortController().signal, sink)).toBeUndefined();
     expect(reasons).toHaveLength(1);
   });
 });

@@ -2,32 +2,32 @@
 import { Worker } from "node:worker_threads";
 import { DirectUploadError } from "@direct-upload/client-core";
 import { UploadAbortedError } from "../errors.js";
-import { chunkRanges, type PassOutcome, type PassReader, type PassSink } from "./pass-loop.js";
+import { chunkRanges, type PassOutcome, type PassRunner } from "./pass-loop.js";
 import type { PassJob } from "./pass-job.js";
-import type { ThreadReply, ThreadRequest } from "./thread-protocol.js";
+import type { ThreadData, ThreadReply, ThreadRequest } from "./thread-protocol.js";
 
-/** Chunks read ahead of the thread's hashing: bounds memory to about this many read chunks per pass. */
+/** Read chunks in flight to the thread: the shared ring holds this many, so memory stays fixed per pass. */
 const AHEAD = 2;
 
-/** Runs a pass somewhere other than the event loop; undefined (with sink.unavailable) when it cannot start there. */
-export type PassRunner = (read: PassReader, job: PassJob, signal: AbortSignal, sink: PassSink, ownedReads: boolean) => Promise<PassOutcome | undefined>;
-
 /**
- * A runner that starts `script` (dist/hash-thread.js) per pass and feeds it the source's bytes in order; the main
- * thread only reads. Chunks the source hands over as its own (`ownedReads`) are transferred, others copied.
+ * A runner that starts `script` (dist/hash-thread.js) per pass and feeds it the source's bytes in order through a
+ * ring of AHEAD chunk slots in shared memory; the main thread only reads and copies. Transferring the read buffers
+ * instead would leave freeing them to the thread's rare garbage collections (hundreds of MiB of RSS).
  */
 export function threadPassRunner(script: URL): PassRunner {
-  return (read, job, signal, sink, ownedReads) =>
+  return (read, job, signal, sink) =>
     new Promise<PassOutcome | undefined>((resolve, reject) => {
+      const ring = new SharedArrayBuffer(AHEAD * job.chunkSize);
       let worker: Worker;
       try {
-        worker = new Worker(script, { workerData: job });
+        // The thread only hashes: a small heap keeps its RSS down.
+        worker = new Worker(script, { workerData: { job, ring } satisfies ThreadData, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 } });
       } catch (error) {
         sink.unavailable?.(String(error));
         return resolve(undefined);
       }
       let started = false;
-      let hashed = 0;
+      let hashed = 0; // chunks the thread has finished with
       let wake: (() => void) | undefined;
       const stop = () => {
         signal.removeEventListener("abort", onAbort);
@@ -40,12 +40,15 @@ export function threadPassRunner(script: URL): PassRunner {
       const onAbort = () => fail(new UploadAbortedError(signal.reason));
       signal.addEventListener("abort", onAbort, { once: true });
       const pump = async () => {
+        let sent = 0;
         for (const [start, end] of chunkRanges(job)) {
-          while (start - hashed >= AHEAD * job.chunkSize) await new Promise<void>((resolve) => (wake = resolve));
+          while (sent - hashed >= AHEAD) await new Promise<void>((resolve) => (wake = resolve));
           const bytes = await read(start, end);
           if (signal.aborted) return;
-          const chunk = ownedReads ? bytes : new Uint8Array(bytes); // a copy (Buffer.slice would be a view)
-          worker.postMessage({ type: "chunk", bytes: chunk } satisfies ThreadRequest, [chunk.buffer as ArrayBuffer]);
+          const slot = sent % AHEAD;
+          new Uint8Array(ring, slot * job.chunkSize, bytes.byteLength).set(bytes);
+          worker.postMessage({ type: "chunk", slot, length: bytes.byteLength } satisfies ThreadRequest);
+          sent++;
         }
       };
       worker.on("error", (error) => {
@@ -60,8 +63,8 @@ export function threadPassRunner(script: URL): PassRunner {
           pump().catch(fail);
         } else if (data.type === "midstate") sink.midstate(data.index, data.state);
         else if (data.type === "progress") {
-          hashed = data.bytesHashed;
-          sink.progress(hashed);
+          hashed++;
+          sink.progress(data.bytesHashed);
           wake?.();
         } else if (data.type === "done") {
           stop();
