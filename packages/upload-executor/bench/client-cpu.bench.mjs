@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fromFile, midstateHasherKind, nodeTransport, startMidstatePass, uploadToKoodrive, uploadToPds } from "../dist/node.js";
-import { MiB, writeRandomFile } from "./koodrive-files.mjs";
+import { midstateHasherKind, nodeTransport, startMidstatePass, uploadToKoodrive, uploadToPds } from "../dist/node.js";
+import { MiB, withSource, writeRandomFile } from "./koodrive-files.mjs";
 import { startStorageSink } from "./storage-sink.mjs";
 
 const SIZE = 1024 * MiB;
@@ -21,15 +21,6 @@ const cpuSeconds = (start) => {
   const { user, system } = process.cpuUsage(start);
   return (user + system) / 1e6;
 };
-
-async function withSource(path, use) {
-  const source = await fromFile(path);
-  try {
-    return await use(source);
-  } finally {
-    await source.close();
-  }
-}
 
 const boundaries = Array.from({ length: SIZE / PART }, (_, i) => i * PART);
 const pass = (path, algorithms, digests) => () => withSource(path, async (source) => startMidstatePass(source, boundaries, algorithms, { digests }).digests());

@@ -1,9 +1,10 @@
-// Shared by the KooDrive benches: a random source file, a KooDrive client for a sandbox, and one plain PUT.
+// Shared by the upload benches: a random source file, a file source, a KooDrive client for a sandbox, one plain PUT.
 import { randomFillSync } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { request } from "node:http";
 import { createKoodriveClient } from "@direct-upload/koodrive-client";
+import { fromFile } from "../dist/node.js";
 
 export const MiB = 1024 * 1024;
 
@@ -12,6 +13,16 @@ export async function writeRandomFile(path, size) {
   const chunk = new Uint8Array(16 * MiB);
   for (let offset = 0; offset < size; offset += chunk.byteLength) await file.write(randomFillSync(chunk), 0, Math.min(chunk.byteLength, size - offset));
   await file.close();
+}
+
+/** Runs `use` with a file source for `path`, closing it afterwards. */
+export async function withSource(path, use) {
+  const source = await fromFile(path);
+  try {
+    return await use(source);
+  } finally {
+    await source.close();
+  }
 }
 
 export function koodriveClient(sandbox) {

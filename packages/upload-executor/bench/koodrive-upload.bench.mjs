@@ -5,23 +5,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fromFile, nodeTransport, startMidstatePass, uploadToKoodrive } from "../dist/node.js";
-import { best, koodriveClient, MiB, plainPut, writeRandomFile } from "./koodrive-files.mjs";
+import { nodeTransport, startMidstatePass, uploadToKoodrive } from "../dist/node.js";
+import { best, koodriveClient, MiB, plainPut, withSource, writeRandomFile } from "./koodrive-files.mjs";
 import { startSandboxProcess } from "./sandbox-process.mjs";
 
 const SIZE = 1024 * MiB;
 const PART = 8 * MiB; // the flow's default part size
 const ROUNDS = 2;
 const TARGET = 1.1;
-
-async function withSource(path, use) {
-  const source = await fromFile(path);
-  try {
-    return await use(source);
-  } finally {
-    await source.close();
-  }
-}
 
 /** The hashing the flow does, alone: one pass with a state at every part start. */
 function hashOnly(path) {

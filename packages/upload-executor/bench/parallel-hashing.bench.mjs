@@ -4,8 +4,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fromFile, nodeTransport, uploadToKoodrive } from "../dist/node.js";
-import { best, MiB, writeRandomFile } from "./koodrive-files.mjs";
+import { nodeTransport, uploadToKoodrive } from "../dist/node.js";
+import { best, MiB, withSource, writeRandomFile } from "./koodrive-files.mjs";
 import { startStorageSink } from "./storage-sink.mjs";
 
 const SIZE = 256 * MiB;
@@ -19,14 +19,7 @@ export async function run() {
   try {
     const paths = Array.from({ length: FILES }, (_, i) => join(dir, `source-${i}.bin`));
     for (const path of paths) await writeRandomFile(path, SIZE);
-    const upload = async (path) => {
-      const source = await fromFile(path);
-      try {
-        return await uploadToKoodrive({ client: sink.koodrive(), source, engine: { transport: nodeTransport } });
-      } finally {
-        await source.close();
-      }
-    };
+    const upload = (path) => withSource(path, (source) => uploadToKoodrive({ client: sink.koodrive(), source, engine: { transport: nodeTransport } }));
     const { one, four } = await best({ one: () => () => upload(paths[0]).then((result) => [result]), four: () => () => Promise.all(paths.map(upload)) }, ROUNDS);
     const alone = SIZE / MiB / one.seconds;
     const together = (FILES * SIZE) / MiB / four.seconds;
