@@ -2,8 +2,9 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   // index: universal (Node + browsers, no static node: imports); node: file sources and the node:http transport;
-  // hash-worker: the browser Web Worker that runs the midstate hashing pass off the main thread.
-  entry: { index: "src/index.ts", node: "src/node.ts", "hash-worker": "src/core/hash/worker.ts" },
+  // hash-worker: the browser Web Worker that runs the midstate hashing pass off the main thread; hash-thread: the
+  // Node worker thread that does the same.
+  entry: { index: "src/index.ts", node: "src/node.ts", "hash-worker": "src/core/hash/worker.ts", "hash-thread": "src/core/hash/thread.ts" },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
   clean: true,

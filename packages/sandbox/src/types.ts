@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Problem } from "./problem.js";
+import type { ShaCores } from "./midstate/hash-state.js";
 
 /** A fault armed on one route key (e.g. "koodrive.part-put"); see faults.ts for how each is applied. */
 export type FaultSpec =
@@ -45,6 +46,8 @@ export interface SandboxContext {
   /** Lifetime in seconds for URLs issued by a vendor; returns a short or negative one while an expire-urls fault is armed. */
   urlTtl(routeKey: string, normalSeconds: number): number;
   store: ObjectStore;
+  /** The SHA code multipart ingest verifies midstate chains with: the addon of SandboxOptions.midstateAddon, else noble. */
+  shaCores: ShaCores;
   /** Validates a JSON request body against this vendor's bundled spec; returns human-readable problems (empty = valid). */
   validateRequest(operationId: string, body: unknown): string[];
   /** Stable per-sandbox random hex of `bytes` length, for ids. */

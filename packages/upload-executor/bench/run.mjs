@@ -1,5 +1,6 @@
 // Runs every bench/*.bench.mjs (or those whose name contains argv[2]), prints a table and writes
-// bench-results/upload-executor.json at the repository root. Benches import the built package: run `build` first.
+// bench-results/upload-executor.json and .md (the table the root README shows) at the repository root. Benches
+// import the built package: run `build` first.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -7,6 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const here = new URL("./", import.meta.url);
 const output = new URL("../../../bench-results/upload-executor.json", import.meta.url);
+const markdown = new URL("../../../bench-results/upload-executor.md", import.meta.url);
 
 if (!existsSync(new URL("../dist/index.js", import.meta.url))) {
   console.error("dist/ is missing: run `pnpm --filter @direct-upload/upload-executor build` first");
@@ -31,4 +33,7 @@ for (const line of table) console.log(line.map((cell, i) => cell.padEnd(widths[i
 await mkdir(new URL("./", output), { recursive: true });
 const report = { package: "@direct-upload/upload-executor", date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, results };
 await writeFile(output, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nwrote ${fileURLToPath(output)}`);
+const cell = (text) => text.replaceAll("|", "\\|");
+const rows = [columns, columns.map(() => "---"), ...table.slice(1)].map((line) => `| ${line.map(cell).join(" | ")} |`);
+await writeFile(markdown, `${report.date}, Node ${report.node}, ${report.cores} × ${report.cpu}\n\n${rows.join("\n")}\n`);
+console.log(`\nwrote ${fileURLToPath(output)} and ${fileURLToPath(markdown)}`);

@@ -11,7 +11,7 @@ export { runPool } from "./core/pool.js";
 export { ProgressTracker, type UploadProgress } from "./core/progress.js";
 export { layoutParts, checkPartLayout, type PartLayout, type PartSizing, type LaidOutParts } from "./core/part-layout.js";
 export type { PutPlan, FormPlan, MultipartPlan, UploadPlan, PartRequest, PartTarget, Target } from "./core/plan.js";
-export type { EngineOptions } from "./core/options.js";
+export type { EngineOptions, UploadWarning } from "./core/options.js";
 export { sendWatched, defaultWatchdogOptions, type WatchdogOptions } from "./core/watchdog.js";
 export { uploadPut, uploadForm, type SingleUploadResult } from "./core/single-request.js";
 export { uploadMultipart, type MultipartOptions, type MultipartResult } from "./core/multipart/engine.js";

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { StorageServer } from "../test/helpers/storage-server.js";
 import { testBytes } from "../test/helpers/test-bytes.js";
-import { fromUint8Array, uploadPut } from "./node.js";
+import { fromUint8Array, startMidstatePass, uploadPut } from "./node.js";
 
 let server: StorageServer;
 beforeEach(async () => void (server = await new StorageServer().start()));
@@ -13,4 +14,13 @@ it("uploads with node:http by default once the Node entry is imported (Node has 
   const result = await uploadPut(fromUint8Array(bytes, "n.bin"), { kind: "put", url: `${server.url}/n.bin` });
   expect(result.status).toBe(200);
   expect(Buffer.compare(server.objects.get("/n.bin")!, bytes)).toBe(0);
+});
+
+it("warns once and hashes on the main thread when the hashing thread cannot load (src/ has no built hash-thread.js)", async () => {
+  const bytes = testBytes(200_000, 4);
+  const warnings: Array<{ code: string }> = [];
+  const pass = startMidstatePass(fromUint8Array(bytes), [0, 64_000], ["sha256"], { onWarning: (warning) => warnings.push(warning) });
+  expect(await pass.digests()).toEqual({ sha256: createHash("sha256").update(bytes).digest("hex") });
+  expect(await pass.report()).toEqual({ hashing: "main-thread", hasher: "native" });
+  expect(warnings).toEqual([expect.objectContaining({ code: "hash_worker_unavailable" })]);
 });

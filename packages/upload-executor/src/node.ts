@@ -1,6 +1,8 @@
-// Node-only entry: file sources, the node:http transport and the native SHA addon, which importing it makes the defaults.
-import { setMidstateHasherFactory } from "./core/hash/hasher.js";
-import { loadNativeMidstateHasher, prebuiltAddonPath } from "./core/hash/native-hasher.js";
+// Node-only entry: file sources, the node:http transport, node:crypto digests, the native SHA addon and hashing
+// in worker threads, which importing it makes the defaults.
+import { registerNodeHashing } from "./core/hash/node-hashing.js";
+import { setThreadPassRunner } from "./core/hash/pass.js";
+import { threadPassRunner } from "./core/hash/thread-client.js";
 import { setRuntimeTransport } from "./core/options.js";
 import { createNodeTransport } from "./core/transport/node.js";
 
@@ -14,4 +16,6 @@ export const nodeTransport = createNodeTransport();
 setRuntimeTransport(nodeTransport);
 
 // src/node.ts and dist/node.js both sit one folder below the package root, beside native/.
-setMidstateHasherFactory(loadNativeMidstateHasher(prebuiltAddonPath(new URL("../native/prebuilds/", import.meta.url))));
+registerNodeHashing(new URL("../native/prebuilds/", import.meta.url));
+// dist/hash-thread.js is built beside dist/node.js; run from src/ (tests) it is missing and passes hash here.
+setThreadPassRunner(threadPassRunner(new URL("./hash-thread.js", import.meta.url)));

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InvalidHashStateError, MidstateHasher, initialState, type HashAlgorithm } from "./hash-state.js";
+import { fileURLToPath } from "node:url";
+import { loadAddonCores } from "./addon-cores.js";
+import { InvalidHashStateError, MidstateHasher, initialState, nobleCores, type HashAlgorithm, type ShaCores } from "./hash-state.js";
+import { EXECUTOR_ADDON } from "../../test/fixtures/executor-addon.js";
 
 /** OpenSSL-computed vectors (copied from the project's shared vectors); inputs are regenerated from `generator`. */
 interface VectorPart {
@@ -29,14 +32,20 @@ function generate(vector: Vector): Uint8Array {
   return out;
 }
 
+const cores: Array<[string, ShaCores]> = [
+  ["noble", nobleCores],
+  ["the executor's addon", loadAddonCores(fileURLToPath(new URL(EXECUTOR_ADDON, import.meta.url)))!],
+];
+
 describe.each(vectors)("midstate known answers: $name", (vector) => {
   const data = generate(vector);
 
-  it.each(["sha1", "sha256"] as HashAlgorithm[])("%s: every part's state and the final digest", (algorithm) => {
+  it.each(cores.flatMap(([name, core]) => (["sha1", "sha256"] as HashAlgorithm[]).map((algorithm) => [algorithm, name, core] as const)))("%s with %s: every part's state and the final digest", (algorithm, _, core) => {
+    expect(core).toBeTypeOf("function");
     const { parts, digest } = vector[algorithm];
     expect(parts[0]!.h).toEqual(initialState(algorithm).h);
     for (const [i, part] of parts.entries()) {
-      const hasher = MidstateHasher.resume({ algorithm, h: part.h, offset: part.partOffset });
+      const hasher = MidstateHasher.resume({ algorithm, h: part.h, offset: part.partOffset }, core);
       hasher.update(data.subarray(part.partOffset, part.partOffset + part.partSize));
       const next = parts[i + 1];
       if (next) {

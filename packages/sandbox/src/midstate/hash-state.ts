@@ -56,7 +56,27 @@ class Sha1Core extends _SHA1 {
   }
 }
 
-type Core = Sha256Core | Sha1Core;
+/** The SHA code under a MidstateHasher, positioned at a claimed state: noble (pure JS) or a chained-SHA addon. */
+export interface ShaCore {
+  words(): number[];
+  update(chunk: Uint8Array): unknown;
+  /** Bytes fed since the last full block (0 = the state is exportable). */
+  buffered(): number;
+  /** Bytes hashed so far, including the claimed offset. */
+  hashed(): number;
+  /** Pads and finishes; the core is spent afterwards. */
+  digest(): Uint8Array;
+}
+
+/** Makes the core that resumes a (checked) state. */
+export type ShaCores = (state: HashState) => ShaCore;
+
+/** noble's SHA-1 / SHA-256 in plain JS: always available, slow (about 9 s per GiB of SHA-256). */
+export const nobleCores: ShaCores = (state) => {
+  const core = newCore(state.algorithm);
+  core.load(state.h, state.offset);
+  return core;
+};
 
 function assertValidState(state: HashState): void {
   const expected = WORD_COUNT[state.algorithm];
@@ -83,18 +103,16 @@ export function sameState(a: HashState, b: HashState): boolean {
 /** A hash resumed from a claimed state, fed a part's bytes, and able to export its end state or finish. */
 export class MidstateHasher {
   readonly algorithm: HashAlgorithm;
-  private readonly core: Core;
+  private readonly core: ShaCore;
 
-  private constructor(algorithm: HashAlgorithm, core: Core) {
+  private constructor(algorithm: HashAlgorithm, core: ShaCore) {
     this.algorithm = algorithm;
     this.core = core;
   }
 
-  static resume(state: HashState): MidstateHasher {
+  static resume(state: HashState, cores: ShaCores = nobleCores): MidstateHasher {
     assertValidState(state);
-    const core = newCore(state.algorithm);
-    core.load(state.h, state.offset);
-    return new MidstateHasher(state.algorithm, core);
+    return new MidstateHasher(state.algorithm, cores(state));
   }
 
   update(chunk: Uint8Array): this {
@@ -108,12 +126,12 @@ export class MidstateHasher {
     return { algorithm: this.algorithm, h: this.core.words(), offset: this.core.hashed() };
   }
 
-  /** Lower-case hex digest as if the input ended here; the hasher itself can keep going. */
+  /** Lower-case hex digest of everything hashed; the last call on this hasher. */
   digestHex(): string {
-    return bytesToHex(this.core.clone().digest());
+    return bytesToHex(this.core.digest());
   }
 }
 
-function newCore(algorithm: HashAlgorithm): Core {
+function newCore(algorithm: HashAlgorithm): Sha256Core | Sha1Core {
   return algorithm === "sha256" ? new Sha256Core() : new Sha1Core();
 }

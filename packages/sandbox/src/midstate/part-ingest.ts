@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ObjectStore } from "../types.js";
 import type { HashedPart } from "./chain.js";
-import { MidstateHasher, type HashState } from "./hash-state.js";
+import { MidstateHasher, type HashState, type ShaCores } from "./hash-state.js";
 
 export interface IngestedPart extends HashedPart {
   path: string;
@@ -19,8 +19,10 @@ export async function ingestPart(input: {
   partNumber: number;
   claimed: HashState;
   maxBytes?: number;
+  /** The SHA code that verifies the chain (the sandbox's fastest, SandboxContext.shaCores). */
+  cores: ShaCores;
 }): Promise<IngestedPart> {
-  const hasher = MidstateHasher.resume(input.claimed);
+  const hasher = MidstateHasher.resume(input.claimed, input.cores);
   const md5 = createHash("md5");
   const { path, size } = await input.store.putScratch(
     input.body,

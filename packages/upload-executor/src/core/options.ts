@@ -7,6 +7,12 @@ import { createXhrTransport } from "./transport/xhr.js";
 import type { HttpTransport } from "./transport/types.js";
 import { defaultWatchdogOptions, type WatchdogOptions } from "./watchdog.js";
 
+/** Something the upload goes on without, e.g. a hashing worker that could not load (it then hashes on the main thread). */
+export interface UploadWarning {
+  code: string;
+  message: string;
+}
+
 /** Tuning shared by every engine; all optional (the transport defaults to XHR in browsers, node:http via /node). */
 export interface EngineOptions extends Partial<WatchdogOptions> {
   /** Browsers default to XHR; importing `@direct-upload/upload-executor/node` makes node:http the default in Node. */
@@ -19,6 +25,8 @@ export interface EngineOptions extends Partial<WatchdogOptions> {
   concurrency?: number | ConcurrencyLimit;
   /** Randomness and sleeping, for tests. */
   clock?: Clock;
+  /** Called with each warning, e.g. once when the hashing worker cannot load (code "hash_worker_unavailable"). */
+  onWarning?: (warning: UploadWarning) => void;
 }
 
 export interface ResolvedOptions extends WatchdogOptions {

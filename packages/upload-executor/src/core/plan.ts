@@ -56,8 +56,11 @@ export interface MultipartPlan<Vendor = unknown> {
    * with a single part and `renewing: true` when its URL expired: the part's midstates are the same as before.
    */
   getPartTargets(parts: PartRequest[], context: { renewing: boolean; signal: AbortSignal }): Promise<PartTarget[]>;
-  /** Hash states each part's target needs (KooDrive hashCtx, PDS parallel_sha1_ctx), computed in one pass. */
-  midstates?: { algorithms: readonly HashAlgorithm[]; provider?: MidstateProvider; chunkSize?: number };
+  /**
+   * Hash states each part's target needs (KooDrive hashCtx, PDS parallel_sha1_ctx), computed in one pass, which
+   * also yields the whole-file `digests` that need no states (e.g. the SHA-256 a SHA-1 upload reports).
+   */
+  midstates?: { algorithms: readonly HashAlgorithm[]; digests?: readonly HashAlgorithm[]; provider?: MidstateProvider; chunkSize?: number };
   /** Reads what complete needs from a part's answer; default the ETag header (a missing one is an error). */
   completePart?: (part: PartLayout, response: TransportResponse) => string | Promise<string>;
   /** Statuses that mean the part was stored (default 200). */

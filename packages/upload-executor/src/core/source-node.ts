@@ -2,7 +2,11 @@ import { open, type FileHandle } from "node:fs/promises";
 import { basename } from "node:path";
 import { SourceChangedError, type UploadSource } from "./source.js";
 
-/** A file on disk, read by range through one FileHandle. Detects a file that changes under the upload. */
+/**
+ * A file on disk, read by range through one FileHandle. A file that changes under the upload is detected where it
+ * matters, not on every read: fingerprint() (asked at the start, after every part, at the end and on resume) checks
+ * size and modification time against the opened file, and a read past a shortened end fails.
+ */
 export async function fromFile(path: string, options: { name?: string; type?: string } = {}): Promise<UploadSource> {
   const handle: FileHandle = await open(path, "r");
   const stat = await handle.stat();
@@ -12,6 +16,8 @@ export async function fromFile(path: string, options: { name?: string; type?: st
     name,
     type: options.type,
     async fingerprint() {
+      const now = await handle.stat();
+      if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw new SourceChangedError(name, "size or modification time differs");
       return `file:${name}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
     },
     async read(start, end) {
@@ -25,8 +31,6 @@ export async function fromFile(path: string, options: { name?: string; type?: st
         if (bytesRead === 0) throw new SourceChangedError(name, `file is now shorter than ${stat.size} bytes`);
         filled += bytesRead;
       }
-      const now = await handle.stat();
-      if (now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw new SourceChangedError(name, "size or modification time differs");
       return buffer;
     },
     async close() {

@@ -8,7 +8,10 @@ export interface UploadSource {
   readonly size: number;
   readonly name: string;
   readonly type: string | undefined;
-  /** Identity of the content for resume checks (size, mtime, name); a changed file yields a different value. */
+  /**
+   * Identity of the content for resume checks (size, mtime, name); a changed file yields a different value. Asked at
+   * the start, after every part, at the end and on resume; a file source throws SourceChangedError once it changed.
+   */
   fingerprint(): Promise<string>;
   /** Reads bytes [start, end). Never returns fewer bytes unless the source changed, which throws. */
   read(start: number, end: number): Promise<Uint8Array>;
@@ -23,6 +26,11 @@ export class SourceChangedError extends DirectUploadError {
       hint: "Upload the file again from the start; a checkpoint for the old content cannot be reused",
     });
   }
+}
+
+/** Throws SourceChangedError unless the source still has the fingerprint it had when the upload started. */
+export async function assertUnchanged(source: UploadSource, fingerprint: string): Promise<void> {
+  if ((await source.fingerprint()) !== fingerprint) throw new SourceChangedError(source.name, "its fingerprint differs from the start of the upload");
 }
 
 function checkRange(source: { size: number; name: string }, start: number, end: number): void {

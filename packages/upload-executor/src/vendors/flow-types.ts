@@ -1,5 +1,6 @@
 import type { ConcurrencyLimit } from "../core/concurrency.js";
 import type { EngineOptions } from "../core/options.js";
+import type { MidstateHasherKind } from "../core/hash/types.js";
 import type { UploadSource } from "../core/source.js";
 
 /** Byte-level progress of one upload: never backwards, never above total. */
@@ -52,4 +53,8 @@ export interface UploadResult {
   fileId?: string;
   cloudObjectId?: string;
   uploadId?: string;
+  /** Where the digests were hashed ("worker" thread or the "main-thread"), when this run hashed. */
+  hashing?: "worker" | "main-thread";
+  /** Which code hashed: the "native" addon (Node) or "wasm" (hash-wasm). */
+  hasher?: MidstateHasherKind;
 }

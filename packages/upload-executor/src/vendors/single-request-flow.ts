@@ -1,10 +1,11 @@
 import { CheckpointMismatchError } from "../core/errors.js";
 import { executePlan } from "../core/execute.js";
 import { startMidstatePass } from "../core/hash/pass.js";
+import type { HashingReport } from "../core/hash/types.js";
 import type { EngineOptions } from "../core/options.js";
 import type { FormPlan, PutPlan } from "../core/plan.js";
 import type { SingleUploadResult } from "../core/single-request.js";
-import type { UploadSource } from "../core/source.js";
+import { assertUnchanged, type UploadSource } from "../core/source.js";
 import { emitCheckpoint, resumeState } from "./flow-checkpoint.js";
 import { reportDone } from "./flow-engine.js";
 import type { FlowOptions, UploadResult } from "./flow-types.js";
@@ -13,7 +14,7 @@ import type { FlowOptions, UploadResult } from "./flow-types.js";
  * The checkpoint state of a single-request flow, with the vendor's own fields (`Ref`: task id, object key...):
  * `requested` once the vendor issued the target, `uploaded` once the storage has the bytes (a resume sends nothing).
  */
-export type SingleRequestState<Ref> = Ref & { name: string } & ({ stage: "requested" } | { stage: "uploaded"; sha256: string });
+export type SingleRequestState<Ref> = Ref & { name: string } & ({ stage: "requested" } | ({ stage: "uploaded"; sha256: string } & Partial<HashingReport>));
 
 /** One vendor's part of a flow that asks its API for one upload target (a form or a PUT), then sends the file there. */
 export interface SingleRequestFlow<Ref extends object, Plan extends PutPlan | FormPlan> {
@@ -45,7 +46,7 @@ export async function uploadSingleRequest<Ref extends object, Plan extends PutPl
   if (resumed && resumed.name !== name) throw new CheckpointMismatchError(`it is for ${resumed.name}, not ${name}`);
   if (resumed?.stage === "uploaded") {
     reportDone(options, source.size);
-    return flow.finish(resumed, resumed.sha256);
+    return { ...(await flow.finish(resumed, resumed.sha256)), hashing: resumed.hashing, hasher: resumed.hasher };
   }
 
   let ref: Ref | undefined;
@@ -58,9 +59,10 @@ export async function uploadSingleRequest<Ref extends object, Plan extends PutPl
   const plan = await request();
   // An expired target needs a new request; for some vendors that is a new task, whose ref is the one to finish.
   plan.renew = request;
-  const { sha256 } = await uploadWithDigest(source, plan, engine);
-  await emitCheckpoint(options, vendor, { ...ref!, name, stage: "uploaded", sha256 } satisfies SingleRequestState<Ref>);
-  return flow.finish(ref!, sha256);
+  const { sha256, hashing, hasher } = await uploadWithDigest(source, plan, engine);
+  // Where the digest was hashed stays in the checkpoint, so a resume that only finishes reports it too.
+  await emitCheckpoint(options, vendor, { ...ref!, name, stage: "uploaded", sha256, hashing, hasher } satisfies SingleRequestState<Ref>);
+  return { ...(await flow.finish(ref!, sha256)), hashing, hasher };
 }
 
 /**
@@ -71,12 +73,18 @@ export async function uploadWithDigest(
   source: UploadSource,
   plan: PutPlan | FormPlan,
   engine: EngineOptions,
-): Promise<{ response: SingleUploadResult; sha256: string }> {
-  const pass = startMidstatePass(source, [0], ["sha256"], engine.signal ? { signal: engine.signal } : {});
+): Promise<{ response: SingleUploadResult; sha256: string } & HashingReport> {
+  const fingerprint = await source.fingerprint();
+  const pass = startMidstatePass(source, [0], [], {
+    digests: ["sha256"],
+    ...(engine.signal ? { signal: engine.signal } : {}),
+    ...(engine.onWarning ? { onWarning: engine.onWarning } : {}),
+  });
   try {
     const response = await executePlan(source, plan, engine);
     const { sha256 } = await pass.digests();
-    return { response, sha256: sha256! };
+    await assertUnchanged(source, fingerprint);
+    return { response, sha256: sha256!, ...(await pass.report()) };
   } catch (error) {
     pass.cancel();
     throw error;

@@ -45,7 +45,7 @@ export function partPutRoute(state: KoodriveState): Route {
       if (Number(length) !== declared.partSize) {
         return sendError(res, problem(400, "InvalidArgument", `Content-Length must equal the part's partSize ${declared.partSize}.`));
       }
-      const part = await ingestPart({ store: state.ctx.store, body: req, partNumber, claimed, maxBytes: declared.partSize });
+      const part = await ingestPart({ store: state.ctx.store, cores: state.ctx.shaCores, body: req, partNumber, claimed, maxBytes: declared.partSize });
       if (part.size !== declared.partSize) {
         await rm(part.path, { force: true });
         return sendError(res, problem(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header."));

@@ -40,7 +40,7 @@ export function pdsPartPutRoute(state: PdsState): Route {
       if (!upload.declared.has(partNumber)) return sendError(res, problem(400, "InvalidArgument", `Part ${partNumber} was not requested through create or get_upload_url.`));
       const claimed = claimedState(upload, partNumber);
       if (isProblem(claimed)) return sendError(res, claimed);
-      const part = await ingestPart({ store: state.ctx.store, body: req, partNumber, claimed, maxBytes: MAX_PART_BYTES }).catch((error: unknown) => {
+      const part = await ingestPart({ store: state.ctx.store, cores: state.ctx.shaCores, body: req, partNumber, claimed, maxBytes: MAX_PART_BYTES }).catch((error: unknown) => {
         if (error instanceof EntityTooLargeError) return undefined;
         throw error;
       });

@@ -2,11 +2,15 @@ import { DirectUploadError } from "@direct-upload/client-core";
 import { MidstateUnalignedError } from "./errors.js";
 import type { HashAlgorithm } from "./types.js";
 
-/** What one hashing pass computes: states at `boundaries` for each algorithm, read `chunkSize` bytes at a time. */
+/**
+ * What one hashing pass computes: states at `boundaries` for each of `algorithms`, plus whole-source `digests` that
+ * need no states (the runtime's plain digest, e.g. node:crypto), read `chunkSize` bytes at a time.
+ */
 export interface PassJob {
   size: number;
   boundaries: number[];
   algorithms: HashAlgorithm[];
+  digests: HashAlgorithm[];
   chunkSize: number;
 }
 
@@ -19,7 +23,13 @@ class InvalidPassError extends DirectUploadError {
 }
 
 /** Checks the request up front so a bad part layout fails before any byte is read. */
-export function makePassJob(size: number, boundaries: readonly number[], algorithms: readonly HashAlgorithm[], chunkSize = DEFAULT_CHUNK_SIZE): PassJob {
+export function makePassJob(
+  size: number,
+  boundaries: readonly number[],
+  algorithms: readonly HashAlgorithm[],
+  chunkSize = DEFAULT_CHUNK_SIZE,
+  digests: readonly HashAlgorithm[] = [],
+): PassJob {
   if (boundaries[0] !== 0) throw new InvalidPassError(`the first boundary is ${boundaries[0]}, not 0`, "Pass every part's start offset, starting with part 1 at 0");
   boundaries.forEach((offset, i) => {
     if (!Number.isSafeInteger(offset) || offset > size) {
@@ -31,11 +41,12 @@ export function makePassJob(size: number, boundaries: readonly number[], algorit
     if (offset % 64 !== 0) throw new MidstateUnalignedError(offset, `part ${i + 1}'s start`);
   });
   const unique = [...new Set(algorithms)];
-  if (unique.length === 0 || unique.some((alg) => alg !== "sha1" && alg !== "sha256")) {
-    throw new InvalidPassError(`algorithms ${JSON.stringify(algorithms)} are not a list of "sha1" / "sha256"`, 'Ask for "sha1", "sha256" or both');
+  const plain = [...new Set(digests)].filter((alg) => !unique.includes(alg));
+  if (unique.length + plain.length === 0 || [...unique, ...plain].some((alg) => alg !== "sha1" && alg !== "sha256")) {
+    throw new InvalidPassError(`algorithms ${JSON.stringify(algorithms)} and digests ${JSON.stringify(digests)} are not a list of "sha1" / "sha256"`, 'Ask for "sha1", "sha256" or both');
   }
   if (!(Number.isSafeInteger(chunkSize) && chunkSize > 0)) {
     throw new InvalidPassError(`chunkSize ${chunkSize} is not a positive integer`, "Leave chunkSize unset to read 4 MiB at a time");
   }
-  return { size, boundaries: [...boundaries], algorithms: unique, chunkSize };
+  return { size, boundaries: [...boundaries], algorithms: unique, digests: plain, chunkSize };
 }

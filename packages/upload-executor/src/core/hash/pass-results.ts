@@ -1,6 +1,6 @@
 import { DirectUploadError } from "@direct-upload/client-core";
-import type { Digests } from "./pass-loop.js";
-import type { HashAlgorithm, Midstate } from "./types.js";
+import type { Digests, PassOutcome } from "./pass-loop.js";
+import type { HashAlgorithm, HashingReport, Midstate } from "./types.js";
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -21,6 +21,7 @@ function deferred<T>(): Deferred<T> {
 export class PassResults {
   private readonly states: Map<HashAlgorithm, Deferred<Midstate>[]>;
   private readonly done = deferred<Digests>();
+  private readonly where = deferred<HashingReport>();
 
   constructor(
     private readonly count: number,
@@ -48,12 +49,18 @@ export class PassResults {
     this.states.get(state.algorithm)?.[index]?.resolve(state);
   }
 
-  finish(digests: Digests): void {
+  report(): Promise<HashingReport> {
+    return this.where.promise;
+  }
+
+  finish({ digests, hashing, hasher }: PassOutcome): void {
     this.done.resolve(digests);
+    this.where.resolve({ hashing, hasher });
   }
 
   fail(error: unknown): void {
     for (const slots of this.states.values()) for (const slot of slots) slot.reject(error);
     this.done.reject(error);
+    this.where.reject(error);
   }
 }

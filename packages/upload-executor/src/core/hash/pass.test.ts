@@ -72,6 +72,18 @@ describe("startMidstatePass", () => {
     }
   });
 
+  it("computes digests that need no states from the same reads, with states only for the algorithms asked", async () => {
+    const { source, reads, open } = gatedSource(generate(patternB));
+    open();
+    const pass = startMidstatePass(source, offsets(patternB), ["sha1"], { digests: ["sha256", "sha1"] });
+    expect(await pass.digests()).toEqual({ sha1: patternB.sha1.digest, sha256: patternB.sha256.digest });
+    await expect(pass.at(1, "sha256")).rejects.toMatchObject({ code: "midstate_not_requested" });
+    expect(reads.reduce((bytes, [start, end]) => bytes + end - start, 0)).toBe(patternB.bytes);
+
+    const plain = startMidstatePass(fromUint8Array(generate(patternA)), [0], [], { digests: ["sha256"] });
+    expect(await plain.digests()).toEqual({ sha256: patternA.sha256.digest });
+  });
+
   it("stops reading and rejects what is pending when the signal aborts", async () => {
     const { source, reads, open } = gatedSource(generate(patternB));
     const controller = new AbortController();
@@ -121,6 +133,7 @@ describe("startMidstatePass", () => {
     expect(() => startMidstatePass(source, [0, 128, 64], ["sha1"])).toThrow(/ascending/);
     expect(() => startMidstatePass(source, [0, 1024], ["sha1"])).toThrow(/outside/);
     expect(() => startMidstatePass(source, [0], [])).toThrow(/algorithms/);
+    expect(() => startMidstatePass(source, [0], [], { digests: [] })).toThrow(/digests/);
     expect(() => startMidstatePass(source, [0], ["sha1"], { chunkSize: 0 })).toThrow(/chunkSize/);
   });
 

@@ -1,25 +1,40 @@
 import { UploadAbortedError } from "../errors.js";
+import type { UploadWarning } from "../options.js";
 import type { UploadSource } from "../source.js";
-import { runMidstatePass, type Digests, type PassSink } from "./pass-loop.js";
+import { midstateHasherKind } from "./hasher.js";
+import type { PassOutcome, PassRunner, PassSink } from "./pass-loop.js";
 import { makePassJob } from "./pass-job.js";
 import { PassResults } from "./pass-results.js";
-import type { HashAlgorithm, Midstate } from "./types.js";
+import type { HashAlgorithm, HashingReport, Midstate } from "./types.js";
 import { hasWebWorkers, runInWorker } from "./worker-client.js";
+
+let threadRunner: PassRunner | undefined;
+
+/** The Node entry registers its worker-thread runner here (the universal entry cannot import worker_threads). */
+export function setThreadPassRunner(runner: PassRunner | undefined): void {
+  threadRunner = runner;
+}
 
 export interface MidstatePassOptions {
   signal?: AbortSignal;
   /** Bytes read (and held in memory) at a time; default 4 MiB. */
   chunkSize?: number;
   onProgress?: (bytesHashed: number) => void;
-  /** Hash in a Web Worker when the environment has one and the source is a Blob; default true. */
+  /** Whole-source digests to compute as well, without states (e.g. PDS's reported SHA-256 in SHA-1 mode). */
+  digests?: readonly HashAlgorithm[];
+  /** Hash in a Web Worker (browser Blobs) or a worker thread (Node) when there is one; default true. */
   worker?: boolean;
+  /** Called once per pass when the worker cannot load, with the reason; the pass then runs on the main thread. */
+  onWarning?: (warning: UploadWarning) => void;
 }
 
 export interface MidstatePass {
   /** The state at `boundaries[index]`, as soon as the pass has read that far. */
   at(index: number, algorithm: HashAlgorithm): Promise<Midstate>;
-  /** Lowercase hex digests of the whole source, for each requested algorithm, once the pass ends. */
+  /** Lowercase hex digests of the whole source, for each algorithm and each of `digests`, once the pass ends. */
   digests(): Promise<Partial<Record<HashAlgorithm, string>>>;
+  /** Where the pass ran and with which hasher, once it ends (providers other than startMidstatePass may not say). */
+  report?(): Promise<HashingReport>;
   /** Stops reading; everything still pending rejects with UploadAbortedError. */
   cancel(): void;
 }
@@ -30,15 +45,16 @@ export interface MidstatePass {
  * whole-file digests at the end. It runs ahead of the uploads and overlaps with them: a consumer awaits
  * `at(i)` for part i, while the pass keeps reading. Memory is one read chunk (default 4 MiB), regardless of file size.
  * In browsers, when Worker is available, the pass runs in a Web Worker (dist/hash-worker.js, loaded with
- * new URL("./hash-worker.js", import.meta.url)) reading the Blob itself; else on the main thread.
+ * new URL("./hash-worker.js", import.meta.url)) reading the Blob itself; in Node (through the Node entry) in a worker
+ * thread (dist/hash-thread.js) fed by the main thread's reads; else, or when that cannot load, on the main thread.
  */
 export function startMidstatePass(
   source: UploadSource,
   boundaries: readonly number[],
   algorithms: readonly HashAlgorithm[],
   options: MidstatePassOptions = {},
-): MidstatePass {
-  const job = makePassJob(source.size, boundaries, algorithms, options.chunkSize);
+): Required<MidstatePass> {
+  const job = makePassJob(source.size, boundaries, algorithms, options.chunkSize, options.digests);
   const results = new PassResults(job.boundaries.length, job.algorithms);
   const controller = new AbortController();
   const { signal } = options;
@@ -51,13 +67,23 @@ export function startMidstatePass(
   const sink: PassSink = {
     midstate: (index, state) => results.resolve(index, state),
     progress: (bytes) => options.onProgress?.(bytes),
+    unavailable: (reason) =>
+      options.onWarning?.({ code: "hash_worker_unavailable", message: `The hashing worker could not load (${reason}); hashing on the main thread instead` }),
   };
-  const run = async (): Promise<Digests> => {
+  const read = (start: number, end: number) => source.read(start, end);
+  const run = async (): Promise<PassOutcome> => {
     if (options.worker !== false && source.blob && hasWebWorkers()) {
       const digests = await runInWorker(source.blob(0, source.size), job, controller.signal, sink);
-      if (digests) return digests;
+      // The Web Worker entry registers no native hasher.
+      if (digests) return { digests, hashing: "worker", hasher: "wasm" };
+    } else if (options.worker !== false && threadRunner) {
+      const outcome = await threadRunner(read, job, controller.signal, sink);
+      if (outcome) return outcome;
     }
-    return runMidstatePass((start, end) => source.read(start, end), job, controller.signal, sink);
+    // Loaded only now, so a page whose worker runs never loads the main-thread hashing code.
+    const { runMidstatePass } = await import("./pass-loop.js");
+    const digests = await runMidstatePass(read, job, controller.signal, sink);
+    return { digests, hashing: "main-thread", hasher: midstateHasherKind() };
   };
 
   if (signal?.aborted) onAbort();
@@ -65,7 +91,7 @@ export function startMidstatePass(
     signal?.addEventListener("abort", onAbort, { once: true });
     run()
       .then(
-        (digests) => results.finish(digests),
+        (outcome) => results.finish(outcome),
         (error: unknown) => results.fail(error),
       )
       .finally(() => signal?.removeEventListener("abort", onAbort));
@@ -73,6 +99,7 @@ export function startMidstatePass(
   return {
     at: (index, algorithm) => results.at(index, algorithm),
     digests: () => results.digests(),
+    report: () => results.report(),
     cancel: () => abort(),
   };
 }

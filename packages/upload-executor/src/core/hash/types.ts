@@ -28,3 +28,10 @@ export interface MidstateHasherFactory {
   readonly kind: MidstateHasherKind;
   create(algorithm: HashAlgorithm, from?: Midstate): Promise<MidstateHasher>;
 }
+
+/** Where a hashing pass ran and with which code: UploadResult's `hashing` and `hasher`. */
+export interface HashingReport {
+  /** "worker": a Node worker thread or a browser Web Worker; "main-thread": the caller's event loop. */
+  hashing: "worker" | "main-thread";
+  hasher: MidstateHasherKind;
+}

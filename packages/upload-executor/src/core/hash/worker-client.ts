@@ -24,13 +24,15 @@ export function hasWebWorkers(): boolean {
 
 /**
  * Runs the pass in a worker. Resolves with the digests; if the worker cannot load (no bundler support, CSP,
- * CJS build without import.meta) before it reports anything, resolves with undefined so the caller hashes here.
+ * CJS build without import.meta) before it reports anything, tells sink.unavailable why and resolves with undefined
+ * so the caller hashes here.
  */
 export function runInWorker(blob: Blob, job: PassJob, signal: AbortSignal, sink: PassSink, spawn = spawnHashWorker): Promise<Digests | undefined> {
   let worker: WorkerHandle;
   try {
     worker = spawn();
-  } catch {
+  } catch (error) {
+    sink.unavailable?.(String(error));
     return Promise.resolve(undefined);
   }
   return new Promise<Digests | undefined>((resolve, reject) => {
@@ -47,8 +49,11 @@ export function runInWorker(blob: Blob, job: PassJob, signal: AbortSignal, sink:
     signal.addEventListener("abort", onAbort, { once: true });
     worker.addEventListener("error", (event) => {
       stop();
-      if (!heard) resolve(undefined);
-      else reject(new DirectUploadError("midstate_worker_failed", `The hashing worker crashed: ${String((event as { message?: unknown }).message ?? event)}`, { retryable: true }));
+      const reason = String((event as { message?: unknown }).message ?? "the worker script failed to load");
+      if (!heard) {
+        sink.unavailable?.(reason);
+        resolve(undefined);
+      } else reject(new DirectUploadError("midstate_worker_failed", `The hashing worker crashed: ${String((event as { message?: unknown }).message ?? event)}`, { retryable: true }));
     });
     worker.addEventListener("message", ({ data }) => {
       heard = true;

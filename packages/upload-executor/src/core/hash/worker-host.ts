@@ -15,7 +15,8 @@ async function hashBlob(endpoint: Endpoint, blob: Blob, job: PassJob, signal: Ab
   });
 }
 
-function errorReply(error: unknown): WorkerReply {
+/** A failure as plain data (class identity does not survive structured cloning). */
+export function errorReply(error: unknown): Extract<WorkerReply, { type: "error" }> {
   const typed = error instanceof DirectUploadError ? error : undefined;
   return {
     type: "error",

@@ -78,5 +78,9 @@ describe("hash worker protocol", () => {
     } as unknown as WorkerHandle;
     expect(await runInWorker(new Blob([bytes]), job, signal, collect().sink, () => unloadable)).toBeUndefined();
     expect(terminated).toBe(true);
+
+    const reasons: string[] = [];
+    expect(await runInWorker(new Blob([bytes]), job, signal, { ...collect().sink, unavailable: (reason) => reasons.push(reason) }, unconstructable)).toBeUndefined();
+    expect(reasons).toEqual(["TypeError: Invalid URL"]);
   });
 });

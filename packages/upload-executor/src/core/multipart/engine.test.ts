@@ -201,6 +201,15 @@ describe("uploadMultipart", () => {
     await expect(uploadMultipart(fromUint8Array(bytes, "f"), relaid, { transport, resumeFrom: checkpoint })).rejects.toBeInstanceOf(CheckpointMismatchError);
   });
 
+  it("fails with SourceChangedError, and hands back no digests, when the source changed by the end of the upload", async () => {
+    const bytes = testBytes(2 * 64 * KiB, 14);
+    const inner = fromUint8Array(bytes, "f");
+    let asked = 0;
+    const changing = { ...inner, fingerprint: async () => (asked++ === 0 ? "before" : "after") };
+    await expect(uploadMultipart(changing, vendorPlan(bytes, 64 * KiB).plan, { transport })).rejects.toBeInstanceOf(SourceChangedError);
+    expect(asked).toBe(2);
+  });
+
   it("shares one concurrency limit between uploads", async () => {
     const limit = createConcurrencyLimit(2);
     const a = testBytes(6 * 64 * KiB, 12);

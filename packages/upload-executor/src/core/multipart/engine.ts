@@ -6,13 +6,13 @@ import type { MultipartPlan, PartRequest } from "../plan.js";
 import { runPool } from "../pool.js";
 import { ProgressTracker } from "../progress.js";
 import { withRetries } from "../retry.js";
-import type { UploadSource } from "../source.js";
+import { assertUnchanged, type UploadSource } from "../source.js";
 import { storageErrorFrom } from "../storage-error.js";
 import type { TransportResponse } from "../transport/types.js";
 import { sendWatched } from "../watchdog.js";
 import { verifyCheckpoint, type MultipartCheckpoint, type UploadedPart } from "./checkpoint.js";
 import { MidstateCache } from "./midstate-cache.js";
-import type { HashAlgorithm } from "./midstates.js";
+import type { HashAlgorithm, HashingReport } from "./midstates.js";
 import { TargetPool } from "./targets.js";
 
 export interface MultipartOptions<Vendor> extends EngineOptions {
@@ -25,7 +25,8 @@ export interface MultipartOptions<Vendor> extends EngineOptions {
   resumeFrom?: MultipartCheckpoint<Vendor>;
 }
 
-export interface MultipartResult<Vendor> {
+/** With `hashing` and `hasher` when this run hashed (a resume whose checkpoint had everything does not). */
+export interface MultipartResult<Vendor> extends Partial<HashingReport> {
   /** Every part with its ETag, in part-number order: what the vendor's complete call needs. */
   parts: UploadedPart[];
   /** Whole-file digests (lowercase hex) when the plan asked for midstates, else empty. */
@@ -74,7 +75,7 @@ export async function uploadMultipart<Vendor = unknown>(
   const todo = plan.parts.filter((part) => !doneNumbers.has(part.number));
   const progress = new ProgressTracker(source.size, opts.onProgress);
   for (const part of checkpoint.done) progress.restore(part.number, part.size);
-  const midstates = new MidstateCache(source, plan, checkpoint, controller.signal, todo);
+  const midstates = new MidstateCache(source, plan, checkpoint, controller.signal, todo, options.onWarning);
   const targets = new TargetPool(plan, opts.limit.size, controller.signal);
   const expected = plan.expectedStatus ?? [200];
 
@@ -128,9 +129,11 @@ export async function uploadMultipart<Vendor = unknown>(
     // The error that stopped the upload, not the abort echoes it caused in the other parts.
     if (controller.signal.aborted) throw controller.signal.reason;
     const digests = await midstates.digests();
+    await assertUnchanged(source, checkpoint.fingerprint);
     if (digests) checkpoint.digests = digests;
     await save();
-    return { parts: [...checkpoint.done], digests: digests ?? {}, checkpoint: JSON.parse(JSON.stringify(checkpoint)) };
+    const report = await midstates.report();
+    return { parts: [...checkpoint.done], digests: digests ?? {}, ...report, checkpoint: JSON.parse(JSON.stringify(checkpoint)) };
   } catch (error) {
     midstates.cancel();
     // The last state (with every midstate computed so far) lets the caller resume; a failing store must not hide the cause.

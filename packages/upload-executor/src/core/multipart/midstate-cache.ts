@@ -2,7 +2,8 @@ import type { PartLayout } from "../part-layout.js";
 import type { MultipartPlan, PartRequest } from "../plan.js";
 import type { UploadSource } from "../source.js";
 import type { MultipartCheckpoint } from "./checkpoint.js";
-import { defaultMidstateProvider, type HashAlgorithm, type Midstate, type MidstatePass } from "./midstates.js";
+import type { UploadWarning } from "../options.js";
+import { defaultMidstateProvider, type HashAlgorithm, type HashingReport, type Midstate, type MidstatePass } from "./midstates.js";
 
 /**
  * Midstates per part, from the checkpoint when it has them, else from one hashing pass that starts on first need.
@@ -18,6 +19,7 @@ export class MidstateCache {
     private readonly checkpoint: MultipartCheckpoint<unknown>,
     private readonly signal: AbortSignal,
     todo: readonly PartLayout[],
+    private readonly onWarning?: (warning: UploadWarning) => void,
   ) {
     this.algorithms = plan.midstates?.algorithms ?? [];
     // A resume whose checkpoint lacks a state or the digests needs the pass anyway: start it at once.
@@ -48,12 +50,17 @@ export class MidstateCache {
     return (await this.start()).digests();
   }
 
+  /** Where the pass ran, once it ended; undefined when no pass ran (a resume that had everything) or it does not say. */
+  async report(): Promise<HashingReport | undefined> {
+    return this.pass && (await this.pass).report?.();
+  }
+
   cancel(): void {
     this.pass?.then((pass) => pass.cancel(), () => undefined);
   }
 
   private hasDigests(): boolean {
-    return this.algorithms.every((alg) => this.checkpoint.digests?.[alg]);
+    return [...this.algorithms, ...(this.plan.midstates?.digests ?? [])].every((alg) => this.checkpoint.digests?.[alg]);
   }
 
   private start(): Promise<MidstatePass> {
@@ -64,6 +71,8 @@ export class MidstateCache {
       return provider(this.source, boundaries, this.algorithms, {
         signal: this.signal,
         ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+        ...(options.digests === undefined ? {} : { digests: options.digests }),
+        ...(this.onWarning ? { onWarning: this.onWarning } : {}),
       });
     })();
     // Failures surface through request()/digests(); this only keeps an early one from being reported as unhandled.

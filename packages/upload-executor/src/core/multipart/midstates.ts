@@ -1,7 +1,7 @@
-import type { HashAlgorithm, Midstate, MidstatePass, MidstatePassOptions } from "../hash/index.js";
+import type { HashAlgorithm, HashingReport, Midstate, MidstatePass, MidstatePassOptions } from "../hash/index.js";
 import type { UploadSource } from "../source.js";
 
-export type { HashAlgorithm, Midstate, MidstatePass };
+export type { HashAlgorithm, HashingReport, Midstate, MidstatePass };
 
 /** Starts a hashing pass that yields the state at each boundary; `startMidstatePass` from core/hash by default. */
 export type MidstateProvider = (

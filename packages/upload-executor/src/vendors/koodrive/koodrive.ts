@@ -52,10 +52,10 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
     // complete takes no part list: an ETag the browser's CORS rules hide is not needed.
     completePart: (_, response) => response.headers.etag ?? "",
   };
-  const { digests } = await uploadFlowParts(options, "koodrive", plan, engine, resume);
+  const { digests, hashing, hasher } = await uploadFlowParts(options, "koodrive", plan, engine, resume);
   const sha256 = digests.sha256!;
   await callVendor(engine, (signal) => client.completeFile({ fileId: task.fileId, sha256 }, { signal }));
-  return { vendor: "koodrive", name: task.name, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, fileId: task.fileId };
+  return { vendor: "koodrive", name: task.name, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, fileId: task.fileId, hashing, hasher };
 }
 
 async function createTask(options: KoodriveUploadOptions, engine: EngineOptions): Promise<KoodriveUploadState> {

@@ -69,11 +69,11 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     kind: "multipart",
     parts,
     vendor: upload,
-    // The result's SHA-256 comes from the same pass as the contexts.
-    midstates: { algorithms: hash === "sha256" ? ["sha256"] : ["sha1", "sha256"] },
+    // The result's SHA-256 comes from the same read as the contexts; in SHA-1 mode it needs no states.
+    midstates: { algorithms: [hash], digests: ["sha256"] },
     getPartTargets: pdsPartTargets(client, upload, issued),
   };
-  const { parts: done, digests } = await uploadFlowParts(options, "pds", plan, engine, resume);
+  const { parts: done, digests, hashing, hasher } = await uploadFlowParts(options, "pds", plan, engine, resume);
   const file = await callVendor(engine, (signal) =>
     client.completeFile(
       { drive_id: upload.driveId, file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: done.map((part) => ({ part_number: part.number, etag: part.etag })) },
@@ -90,6 +90,8 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     ...(stored === undefined ? {} : { vendorDigest: { algorithm: file.content_hash_name ?? hash, hex: stored } }),
     fileId: upload.fileId,
     uploadId: upload.uploadId,
+    hashing,
+    hasher,
   };
 }
 
