@@ -43,7 +43,8 @@ export interface MidstatePass {
  * One sequential, bounded-memory pass over the source that yields the midstate at each requested boundary
  * (part start offsets, each a multiple of 64, ascending, first = 0) for every requested algorithm, and the
  * whole-file digests at the end. It runs ahead of the uploads and overlaps with them: a consumer awaits
- * `at(i)` for part i, while the pass keeps reading. Memory is one read chunk (default 4 MiB), regardless of file size.
+ * `at(i)` for part i, while the pass keeps reading. Memory is a read chunk or two (default 4 MiB each), regardless of
+ * file size.
  * In browsers, when Worker is available, the pass runs in a Web Worker (dist/hash-worker.js, loaded with
  * new URL("./hash-worker.js", import.meta.url)) reading the Blob itself; in Node (through the Node entry) in a worker
  * thread (dist/hash-thread.js) fed by the main thread's reads; else, or when that cannot load, on the main thread.
