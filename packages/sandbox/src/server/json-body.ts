@@ -5,12 +5,12 @@ import { BadJsonBodyError } from "../errors.js";
 const MAX_JSON_BYTES = 1024 * 1024;
 
 /** Reads and parses a small JSON request body (an empty body is an error). */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.byteLength;
-    if (size > MAX_JSON_BYTES) throw new BadJsonBodyError(`larger than ${MAX_JSON_BYTES} bytes`);
+    if (size > maxBytes) throw new BadJsonBodyError(`larger than ${maxBytes} bytes`);
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString("utf8");
