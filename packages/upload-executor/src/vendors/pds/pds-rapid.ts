@@ -1,0 +1,34 @@
+import { defaultMidstateProvider, type HashAlgorithm, type MidstatePass } from "../../core/multipart/midstates.js";
+import type { UploadSource } from "../../core/source.js";
+import type { PdsHash } from "./pds-parts.js";
+
+/**
+ * `auto` (default): a file up to 1 KiB is hashed whole before create (`content_hash`); a larger one sends only the
+ * `pre_hash` of its first KiB, and is hashed whole before the upload starts only when PDS answers that the pre-hash
+ * matches. Its cost is one 1 KiB read, where hashing every file first would delay the first byte by a whole pass
+ * (see the PDS flow notes in docs). `off`: create without hashes; a known file is uploaded again.
+ */
+export type PdsRapidPolicy = "auto" | "off";
+
+/** What the pre-hash covers (the upload FAQ: "the first 1 KB"). */
+export const PRE_HASH_BYTES = 1024;
+
+/** Hex digest of the first PRE_HASH_BYTES, in the upload's algorithm as the official SDK sends it. */
+export async function preHash(source: UploadSource, hash: PdsHash): Promise<string> {
+  const { createMidstateHasher } = await import("../../core/hash/index.js");
+  const hasher = await createMidstateHasher(hash);
+  hasher.update(await source.read(0, Math.min(PRE_HASH_BYTES, source.size)));
+  return hasher.digestHex();
+}
+
+export interface WholeHash {
+  /** The finished pass: its midstates sign the part URLs, so the upload does not hash again. */
+  pass: MidstatePass;
+  digests: Partial<Record<HashAlgorithm, string>>;
+}
+
+/** Hashes the whole source once, keeping the state at every part boundary for the upload that may follow. */
+export async function hashWhole(source: UploadSource, boundaries: readonly number[], algorithms: readonly HashAlgorithm[], signal: AbortSignal | undefined): Promise<WholeHash> {
+  const pass = (await defaultMidstateProvider())(source, boundaries, algorithms, signal ? { signal } : {});
+  return { pass, digests: await pass.digests() };
+}
