@@ -11,10 +11,10 @@ export const pdsVendor = defineVendor({
     { key: "hash", description: "content hash", choices: ["sha1", "sha256"] },
     { key: "onConflict", description: "handling of an existing name", choices: ["ignore", "auto_rename", "refuse", "overwrite", "skip"] },
     { key: "rapid", description: "rapid upload (auto: pre-hash, full hash on a match)", choices: ["auto", "off"] },
-    { key: "mode", description: "upload mode (parallel falls back to serial where unsupported)", choices: ["parallel", "serial"] },
+    { key: "uploadMode", description: "upload mode (parallel falls back to serial where unsupported)", choices: ["parallel", "serial"] },
   ],
-  connect(endpoint, { token, driveId, hash, onConflict, rapid, mode }) {
+  connect(endpoint, { token, driveId, hash, onConflict, rapid, uploadMode }) {
     const client = createPdsClient({ baseUrl: endpoint, token });
-    return (options) => uploadToPds({ ...options, client, driveId, ...(hash ? { hash } : {}), ...(onConflict ? { onConflict } : {}), ...(rapid ? { rapid } : {}), ...(mode ? { mode } : {}) });
+    return (options) => uploadToPds({ ...options, client, driveId, ...(hash ? { hash } : {}), ...(onConflict ? { onConflict } : {}), ...(rapid ? { rapid } : {}), ...(uploadMode ? { mode: uploadMode } : {}) });
   },
 });

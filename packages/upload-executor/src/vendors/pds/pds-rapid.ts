@@ -6,7 +6,7 @@ import type { PdsHash } from "./pds-parts.js";
  * `auto` (default): a file up to 1 KiB is hashed whole before create (`content_hash`); a larger one sends only the
  * `pre_hash` of its first KiB, and is hashed whole before the upload starts only when PDS answers that the pre-hash
  * matches. Its cost is one 1 KiB read, where hashing every file first would delay the first byte by a whole pass
- * (see the PDS flow notes in docs). `off`: create without hashes; a known file is uploaded again.
+ * (measured in the package README). `off`: create without hashes; a known file is uploaded again.
  */
 export type PdsRapidPolicy = "auto" | "off";
 
