@@ -34,6 +34,8 @@ export function completeFileRoute(state: KoodriveState): Route {
         known: { sha256: chain.digest },
       });
       if (stored.size !== upload.length) return koodriveProblem(KOODRIVE_ERRORS.INNER_INVOKE_FAILURE, "the assembled object has an unexpected size");
+      state.names.set(upload.fileName, { fileId: upload.fileId, sha256: stored.sha256 });
+      await state.contents.add(stored);
       sendJson(res, 200, { code: 0, msg: "success." });
     },
   });

@@ -7,7 +7,8 @@ import type { HashAlgorithm } from "../../core/multipart/midstates.js";
 import type { UploadResult } from "../flow-types.js";
 import { createPdsFile, type PdsCreated } from "./pds-create.js";
 import { pdsPartInfo, pdsTarget, type PdsHash, type PdsLocation, type PdsUploadRef } from "./pds-parts.js";
-import { hashWhole, preHash, PRE_HASH_BYTES, type WholeHash } from "./pds-rapid.js";
+import { hashWhole, type WholeHash } from "../whole-hash.js";
+import { preHash, PRE_HASH_BYTES } from "./pds-rapid.js";
 import type { PdsUploadOptions } from "./pds-options.js";
 
 export type PdsUploadState = PdsUploadRef & { name: string };
