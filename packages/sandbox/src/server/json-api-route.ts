@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { BadJsonBodyError } from "../errors.js";
 import { isProblem, type Problem } from "../problem.js";
 import type { ErrorWriter, Route, RouteRequest, SandboxContext } from "../types.js";
-import { readJsonBody } from "./json-body.js";
+import { parseJsonText, readBodyText } from "./json-body.js";
 
 /** What a vendor's JSON API shares across its operations: its auth check, its error writer and its error codes. */
 export interface JsonApi<Caller> {
@@ -14,6 +14,8 @@ export interface JsonApi<Caller> {
   notJson(reason: string): Problem;
   /** The Problem for a body the spec rejects; undefined lets the operation answer bad items one by one (CloudBase). */
   invalid(problems: string[], body: unknown): Problem | undefined;
+  /** Checks of the raw body with the caller, before it is parsed (KooDrive: an app-auth signature covers its hash). */
+  checkRawBody?(req: IncomingMessage, text: string, caller: Caller): Problem | undefined;
   /** Checks of every parsed body, before the operation's own and the spec's (PDS: the body must be an object). */
   checkBody?(body: unknown): Problem | undefined;
   /** Checks of every valid body, on what all calls name (PDS: the drive, or a share link and its token). */
@@ -63,7 +65,10 @@ async function answer<Body, Caller>(api: JsonApi<Caller>, operation: JsonOperati
   }
   let body: unknown;
   try {
-    body = await readJsonBody(request.req, operation.maxBodyBytes);
+    const text = await readBodyText(request.req, operation.maxBodyBytes);
+    const refused = api.checkRawBody?.(request.req, text, caller);
+    if (refused) return refused;
+    body = parseJsonText(text);
   } catch (error) {
     if (error instanceof BadJsonBodyError) return api.notJson(error.message);
     throw error;

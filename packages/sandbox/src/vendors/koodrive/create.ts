@@ -3,6 +3,7 @@ import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
 import type { Route } from "../../types.js";
 import { koodriveApi } from "./api.js";
+import type { KoodriveCaller } from "./auth.js";
 import { KOODRIVE_ERRORS, koodriveProblem } from "./errors.js";
 import { declareAndIssue } from "./part-urls.js";
 import { declareParts, type MultiPartInfoInput } from "./parts.js";
@@ -26,7 +27,7 @@ interface CreateFileBody {
  * and sha256 answers `exist: true` with the existing file.
  */
 export function createFileRoute(state: KoodriveState): Route {
-  return jsonApiRoute<CreateFileBody>(koodriveApi(state), {
+  return jsonApiRoute<CreateFileBody, KoodriveCaller>(koodriveApi(state), {
     path: "/koodrive/ose/v1/files/create",
     key: "koodrive.create",
     operationId: "createFile",

@@ -22,6 +22,8 @@ export function createKoodriveVendor(options: KoodriveOptions = {}) {
         ctx,
         token: ctx.randomId(16),
         userId: ctx.randomId(8),
+        appId: ctx.randomId(8),
+        appSecret: ctx.randomId(16),
         obs: options.obs ?? { accessKeyId: ctx.randomId(10).toUpperCase(), secretAccessKey: ctx.randomId(20), region: "sandbox-1" },
         bucket,
         byFileId: new Map(),
@@ -32,7 +34,7 @@ export function createKoodriveVendor(options: KoodriveOptions = {}) {
       };
       return {
         routes: [createFileRoute(state), uploadUrlRoute(state), completeFileRoute(state), partPutRoute(state)],
-        info: () => ({ baseUrl: ctx.baseUrl(), token: state.token, userId: state.userId }),
+        info: () => ({ baseUrl: ctx.baseUrl(), token: state.token, userId: state.userId, appId: state.appId, appSecret: state.appSecret }),
       };
     },
   } as const satisfies VendorDescriptor;

@@ -31,6 +31,9 @@ export interface KoodriveState {
   ctx: SandboxContext;
   token: string;
   userId: string;
+  /** App authentication credentials (HMAC), accepted besides the token. */
+  appId: string;
+  appSecret: string;
   obs: ObsCredentials;
   bucket: string;
   byFileId: Map<string, KoodriveUpload>;

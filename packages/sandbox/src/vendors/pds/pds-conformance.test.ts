@@ -102,7 +102,7 @@ describe("PDS sandbox as the official SDK uses it", () => {
     const created = await api<Created>("create", { parent_file_id: "root", name: "huge.bin", type: "file", size: 9000 * partSize, parallel_upload: true, content_hash_name: "sha256", part_info_list: parts });
     expect(created.status).toBe(201);
     expect(created.body.part_info_list).toHaveLength(9000);
-  });
+  }, 30_000);
 
   it("lists uploaded parts both the documented way and the SDK's way (limit 1000, marker = next - 1)", async () => {
     const count = 1001;
