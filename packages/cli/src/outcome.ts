@@ -23,7 +23,7 @@ export function jsonLine(outcome: Exclude<Outcome, { status: "stopped" }>, vendo
     name: result.name,
     bytes: result.bytes,
     sha256: result.sha256,
-    ...pick(result, ["key", "url", "fileId", "cloudObjectId", "uploadId", "vendorDigest"]),
+    ...pick(result, ["key", "url", "fileId", "cloudObjectId", "uploadId", "vendorDigest", "existed", "rapid"]),
     resumed: outcome.resumed,
     seconds,
   });

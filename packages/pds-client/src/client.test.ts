@@ -108,6 +108,15 @@ describe("createPdsClient against a loopback PDS", () => {
     ]);
   });
 
+  it("reads a file with get (the confirmation after NotFound.UploadId), share id and share token included", async () => {
+    const stored = { file_id: ids.file_id, name: "a.bin", size: 3, status: "available", content_hash: "A9993E364706816ABA3E25717850C26C9CD0D89D", content_hash_name: "sha1", crc64_hash: "2354942593294584227" };
+    queue({ status: 200, body: stored });
+    const client = createPdsClient({ baseUrl, token: TOKEN, shareToken: SHARE_TOKEN });
+
+    expect(await client.getFile({ share_id: "7JQX1FswpQ8", file_id: ids.file_id })).toEqual(stored);
+    expect(received.map((r) => [r.url, r.headers["x-share-token"], r.body])).toEqual([["/v2/file/get", SHARE_TOKEN, { share_id: "7JQX1FswpQ8", file_id: ids.file_id }]]);
+  });
+
   it("maps {code, message} and the x-ca-request-id header to a typed VendorApiError", async () => {
     queue({ status: 404, body: { code: "NotFound.UploadId", message: "The resource upload_id cannot be found." }, headers: { "x-ca-request-id": "RID-1" } });
     const client = createPdsClient({ baseUrl, token: TOKEN });

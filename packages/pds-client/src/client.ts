@@ -13,6 +13,7 @@ import type {
   CompleteFileRequest,
   CreateFileRequest,
   CreateFileResponse,
+  GetFileRequest,
   GetUploadUrlRequest,
   GetUploadUrlResponse,
   ListUploadedPartsRequest,
@@ -37,6 +38,8 @@ export interface PdsClient {
   getUploadUrl(body: GetUploadUrlRequest, options?: CallOptions): Promise<GetUploadUrlResponse>;
   listUploadedParts(body: ListUploadedPartsRequest, options?: CallOptions): Promise<ListUploadedPartsResponse>;
   completeFile(body: CompleteFileRequest, options?: CallOptions): Promise<PdsFile>;
+  /** Reads a file, e.g. to confirm an upload whose complete answer was lost. */
+  getFile(body: GetFileRequest, options?: CallOptions): Promise<PdsFile>;
   /** The underlying openapi-fetch client, with auth and error middleware installed. */
   raw: Client<paths>;
 }
@@ -81,6 +84,9 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
     },
     async completeFile(body, call = {}) {
       return expectData(await raw.POST("/v2/file/complete", { body, ...call }));
+    },
+    async getFile(body, call = {}) {
+      return expectData(await raw.POST("/v2/file/get", { body, ...call }));
     },
   };
 }

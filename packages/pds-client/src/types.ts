@@ -9,7 +9,10 @@ export type GetUploadUrlResponse = Schemas["GetUploadUrlResponse"];
 export type ListUploadedPartsRequest = Schemas["ListUploadedPartsRequest"];
 export type ListUploadedPartsResponse = Schemas["ListUploadedPartsResponse"];
 export type CompleteFileRequest = Schemas["CompleteFileRequest"];
+export type GetFileRequest = Schemas["GetFileRequest"];
 export type PdsFile = Schemas["File"];
+/** Wire values of `check_name_mode`; the SDK's overwrite and skip are client modes built on `refuse`. */
+export type CheckNameMode = NonNullable<CreateFileRequest["check_name_mode"]>;
 /** A part sent to createFile / getUploadUrl. */
 export type PartInfoRequest = Schemas["PartInfoRequest"];
 /** A part's upload target as returned by createFile, getUploadUrl and listUploadedParts. */

@@ -6,3 +6,4 @@ export type { ErrorWriter, FaultSpec, ObjectStore, Route, SandboxContext, Stored
 export { allVendors, type VendorName } from "./vendors/index.js";
 export { createCloudbaseVendor, type CloudbaseOptions } from "./vendors/cloudbase/index.js";
 export { createHbrVendor, type HbrOptions } from "./vendors/hbr/index.js";
+export { createPdsVendor, type PdsOptions } from "./vendors/pds/index.js";

@@ -35,8 +35,9 @@ export interface paths {
         put?: never;
         /**
          * Create file metadata in multipart mode
-         * @description Creates the file record before its parts are uploaded. The request fields come from the public createFile
-         *     page; the response fields were not recoverable from any public page (see `CreateFileResponse`).
+         * @description Creates the file record before its parts are uploaded. With the whole-file `sha256` the service may answer a
+         *     flash upload (`rapidUpload: true`), and with `autoRename` 4 `exist: true`; both end the upload with no parts
+         *     sent. Fields from the public createFile guide page.
          */
         post: operations["createFile"];
         delete?: never;
@@ -135,14 +136,19 @@ export interface components {
             uploadType: 0 | 1 | 2;
         };
         /**
-         * @description Inferred shape: the public createFile page's response table could not be retrieved. `code`/`msg` are the
-         *     envelope every KooDrive call returns; `fileId` is what `getMultipartUploadUrl` and `completeFile` need;
-         *     `uploadId` and `multiParts` (with upload URLs) follow the uploadUrl response and the storage URL's
-         *     `uploadId`. Clients must not rely on the optional fields.
+         * @description Fields per the createFile guide page's response table (https://support.huaweicloud.com/intl/en-us/api-koodrive/createFile.html):
+         *     `fileId, rapidUpload, containerId, fileName, uploadId, parentFolder, exist, multiParts, code, msg`. Which
+         *     of them are always present is not shown; clients rely on `code` and `fileId` only. A flash upload
+         *     (`rapidUpload: true`: the whole-file `sha256` sent at create is known) is complete at once, with no parts to
+         *     send; `exist: true` (`autoRename: 4`, same name and same sha256) means the file is already there.
          */
         CreateFileResponse: {
             code: components["schemas"]["ResultCode"];
-            /** @description ID of the created file, used by the following calls. */
+            /** @description ID of the space (container) holding the file. */
+            containerId?: string;
+            /** @description True when `autoRename` 4 found the same name with the same sha256; nothing was created. */
+            exist?: boolean;
+            /** @description ID of the created (or, with `exist`, the existing) file, used by the following calls. */
             fileId: string;
             /** @description Final file name (it differs from the request after an automatic rename). */
             fileName?: string;
@@ -150,7 +156,11 @@ export interface components {
             msg?: string;
             /** @description Parts whose upload URLs are returned right away. */
             multiParts?: components["schemas"]["MultiPartInfo"][];
-            /** @description Multipart upload task ID of the backing object store. */
+            /** @description Parent folder IDs, as in the request. */
+            parentFolder?: string[];
+            /** @description True when the service already held the content (flash upload): the file is complete, send no parts. */
+            rapidUpload?: boolean;
+            /** @description Multipart upload task ID of the backing object store; absent after a flash upload. */
             uploadId?: string;
         };
         /** @description Error envelope; `code` is never 0. */

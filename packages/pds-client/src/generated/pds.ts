@@ -36,11 +36,40 @@ export interface paths {
          * Create a file and start its upload
          * @description Creates a file (or folder). For a file it returns the `upload_id` and one upload URL per requested part
          *     (one part when `part_info_list` is omitted). With `content_hash` the server may finish at once
-         *     ("rapid upload", `rapid_upload: true`). With only `pre_hash` a match answers HTTP 409: compute the full
-         *     hash and create again. A domain without parallel upload answers
-         *     `InvalidParameterNotSupported.ParallelUpload` when `parallel_upload` is true.
+         *     ("rapid upload", `rapid_upload: true`, no `upload_id`, nothing to send). With only `pre_hash` a match
+         *     answers HTTP 409: compute the full hash and create again (SDK `lib/loaders/StandardSerialUploader.js`
+         *     `checkRapidUpload`). A domain without parallel upload answers `InvalidParameterNotSupported.ParallelUpload`
+         *     when `parallel_upload` is true; the SDK then creates again with `parallel_upload: false`
+         *     (`lib/loaders/BaseUploader.js` `doCreate`).
+         *
+         *     With `check_name_mode: refuse` and a name that exists, create answers 2xx with `exist: true`, the existing
+         *     file's `file_id` and no `upload_id`: nothing is created (`lib/client/api_file.ts` `_createFolder` comment,
+         *     `BaseUploader.js` `doCreate`). The SDK's own modes `overwrite` and `skip` are built on it: it sends
+         *     `refuse`, and for `overwrite` creates again with the existing `file_id`, which makes a new version.
          */
         post: operations["createFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/file/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a file
+         * @description Reads a file's metadata. The SDK calls it after `NotFound.UploadId` to tell an upload that already completed
+         *     (the file is there, with its `content_hash`) from one that was cleaned up (`lib/loaders/BaseUploader.js`
+         *     `run`, `doGetFile`).
+         */
+        post: operations["getFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,7 +125,11 @@ export interface components {
     schemas: {
         /** @description `drive_id` or `share_id` identifies the drive. */
         CompleteFileRequest: {
-            /** @description CRC-64/ECMA of the file as a decimal string, checked in serial mode. */
+            /**
+             * @description CRC-64/ECMA-182 of the whole file as OSS computes it (the CRC-64/XZ parameters: reflected, init and xorout
+             *     all ones), as an unsigned decimal string. The SDK sends it in serial mode and reads `crc64_hash` back
+             *     (`BaseUploader.js` `doComplete`); a mismatch fails the completion.
+             */
             crc64_hash?: string;
             /** @description Drive ID (or `share_id`). */
             drive_id?: string;
@@ -121,8 +154,14 @@ export interface components {
          */
         ContentHashName: "sha1" | "sha256";
         CreateFileRequest: {
-            /** @description Name conflict handling: `ignore` (default, duplicates allowed), `auto_rename` or `refuse`. */
-            check_name_mode?: string;
+            /**
+             * @description Name conflict handling: `ignore` (default, duplicates allowed), `auto_rename` (a new name) or `refuse`
+             *     (nothing is created; the answer has `exist: true` and the existing `file_id`). The SDK's `overwrite` and
+             *     `skip` are client modes sent as `refuse` (`lib/loaders/BaseUploader.js` `doCreate`; `lib/Types.ts`
+             *     `TCheckNameMode` lists the three wire values).
+             * @enum {string}
+             */
+            check_name_mode?: "ignore" | "auto_rename" | "refuse";
             /** @description Whole-file hash in hex (for rapid upload and the completion check). */
             content_hash?: string;
             content_hash_name?: components["schemas"]["ContentHashName"];
@@ -132,7 +171,10 @@ export interface components {
             description?: string;
             /** @description Drive ID; required except when uploading through a share link. */
             drive_id?: string;
-            /** @description File ID to use (optional; the server generates one when omitted). */
+            /**
+             * @description An existing file's ID: the upload makes a new version of it (the SDK's `overwrite`: create with `refuse`,
+             *     then again with the `file_id` the `exist` answer returned).
+             */
             file_id?: string;
             /** @description Whether the file is hidden. */
             hidden?: boolean;
@@ -154,13 +196,23 @@ export interface components {
             parallel_upload?: boolean;
             /** @description Parent folder ID; `root` for the drive's root. */
             parent_file_id: string;
-            /** @description Parts to create upload URLs for (at most 10,000; one part when omitted). */
+            /**
+             * @description Parts to create upload URLs for (at most 10,000; one part when omitted). The SDK lists every part, up to
+             *     9,000 (`lib/utils/ChunkUtil.ts` `LIMIT_PART_NUM`).
+             */
             part_info_list?: components["schemas"]["PartInfoRequest"][];
-            /** @description SHA-1 of the first 1 KB, for a cheap rapid-upload check; a match answers 409. */
+            /**
+             * @description Hash of the first 1 KB (the whole file when smaller), for a cheap rapid-upload check before hashing
+             *     everything; a match answers 409. The upload FAQ says SHA-1; the SDK hashes with `content_hash_name`'s
+             *     algorithm (`StandardSerialUploader.js` `calcFileHash(file, 1024)`), which is SHA-1 by default.
+             */
             pre_hash?: string;
-            /** @description Rapid-upload proof (challenge) code. Field name from the SDK models; the algorithm is not published. */
+            /**
+             * @description Rapid-upload proof (challenge) code. Only the field name is public (Go SDK `FileStreamInfo`); the official JS
+             *     SDK never sends it and no public PDS source gives its algorithm, so clients here never send it.
+             */
             proof_code?: string;
-            /** @description Version of the proof code algorithm (SDK models). */
+            /** @description Version of the proof code algorithm (field name from the SDK models; never sent by the JS SDK). */
             proof_version?: string;
             /** @description Share ID; required when uploading through a share link (with `x-share-token`). */
             share_id?: string;
@@ -188,7 +240,10 @@ export interface components {
             domain_id?: string;
             /** @description Drive ID. */
             drive_id?: string;
-            /** @description True when a same-name file existed (with `check_name_mode` refuse or ignore). */
+            /**
+             * @description True when `check_name_mode: refuse` found a file of that name: `file_id` is the existing file's, there is
+             *     no `upload_id` and nothing was created (`BaseUploader.js` `doCreate`).
+             */
             exist?: boolean;
             /** @description File ID. */
             file_id: string;
@@ -198,7 +253,10 @@ export interface components {
             parent_file_id?: string;
             /** @description Upload targets of the requested parts. */
             part_info_list?: components["schemas"]["UploadPartInfo"][];
-            /** @description True when the server already has the content (rapid upload); nothing to upload. */
+            /**
+             * @description True when the server already has the content (rapid upload): the file is complete and nothing is sent
+             *     (`BaseUploader.js` ends the task as `rapid_success`).
+             */
             rapid_upload?: boolean;
             /** @description File status, e.g. `uploading` or `available`. */
             status?: string;
@@ -207,7 +265,7 @@ export interface components {
              * @enum {string}
              */
             type?: "file" | "folder";
-            /** @description Upload ID; absent after a rapid upload. */
+            /** @description Upload ID; absent after a rapid upload and when a refused name existed (`exist`). */
             upload_id?: string;
         };
         /**
@@ -229,7 +287,7 @@ export interface components {
             /** @description Request ID, when the body carries it (it is always in the `x-ca-request-id` header). */
             request_id?: string;
         };
-        /** @description A file as returned by completeFile. */
+        /** @description A file as returned by completeFile and getFile. */
         File: {
             /** @description Category (`image`, `video`, `doc`, `others`...). */
             category?: string;
@@ -238,7 +296,7 @@ export interface components {
             content_hash_name?: components["schemas"]["ContentHashName"];
             /** @description MIME type. */
             content_type?: string;
-            /** @description CRC-64/ECMA of the file as a decimal string. */
+            /** @description CRC-64/ECMA-182 (OSS) of the file as an unsigned decimal string. */
             crc64_hash?: string;
             /**
              * Format: date-time
@@ -283,9 +341,19 @@ export interface components {
             /** @description Upload ID the file was completed from. */
             upload_id?: string;
         };
+        /** @description `drive_id` or `share_id` identifies the drive (SDK `IGetFileReq`, `lib/client/api_file.ts`). */
+        GetFileRequest: {
+            /** @description Drive ID (or `share_id`). */
+            drive_id?: string;
+            /** @description File ID. */
+            file_id: string;
+            /** @description Share ID (share-link uploads, with `x-share-token`). */
+            share_id?: string;
+        };
+        /** @description `drive_id` or `share_id` identifies the drive (the SDK sends `share_id` for share-link uploads). */
         GetUploadUrlRequest: {
-            /** @description Drive ID. */
-            drive_id: string;
+            /** @description Drive ID (or `share_id`). */
+            drive_id?: string;
             /** @description File ID. */
             file_id: string;
             /** @description Parts to get URLs for. */
@@ -320,14 +388,17 @@ export interface components {
             file_id: string;
             /**
              * Format: int32
-             * @description Parts per page, 1 to 100 per the docs. The official JS SDK sends 1000, which contradicts the documented
-             *     maximum; send at most 100.
+             * @description Parts per page. The ListUploadedParts page says 1 to 100; the official JS SDK sends 1000
+             *     (`lib/loaders/BaseUploader.js` `listAllUploadedParts`) against the same service, so 1000 is accepted
+             *     here. Send at most 100 to stay within the documented range.
              * @default 100
              */
             limit: number;
             /**
              * Format: int32
-             * @description List parts after this part number (the SDK sends part_number - 1).
+             * @description List parts after this part number. The docs pass the answer's `next_part_number_marker` back unchanged;
+             *     the SDK sends `next_part_number_marker - 1` (`BaseUploader.js` `doListUploadParts`), which lists the
+             *     previous page's last part again: a client must tolerate a part listed twice.
              */
             part_number_marker?: number;
             /** @description Share ID (share-link uploads). */
@@ -338,7 +409,10 @@ export interface components {
         ListUploadedPartsResponse: {
             /** @description File ID. */
             file_id?: string;
-            /** @description Marker for the next page; empty when the list is complete. */
+            /**
+             * @description Marker for the next page (the last part number of this page, as OSS ListParts answers); empty when the list
+             *     is complete. Which of the docs' and the SDK's readings the service follows is not published.
+             */
             next_part_number_marker?: string;
             /** @description Whether the upload is in parallel mode. */
             parallel_upload?: boolean;
@@ -488,9 +562,11 @@ export interface components {
             };
         };
         /**
-         * @description `AlreadyExist.File` (a rapid upload already finished the file: treat as success),
-         *     `NameCheckFailed.ExistSameNameFile` (same name with `check_name_mode: refuse`), or on `createFile` with
-         *     only `pre_hash` a pre-hash match (send the full `content_hash` next; the code name is not published).
+         * @description `AlreadyExist.File` (a rapid upload already finished the file: treat as success), or on `createFile` with
+         *     only `pre_hash` a pre-hash match (send the full `content_hash` next). The SDK looks only at the status; the
+         *     code name of a pre-hash match is not published (`PreHashMatched` is what the sandbox sends).
+         *     `NameCheckFailed.ExistSameNameFile` is a `pre_create_check` result (`lib/client/api_file.ts`), not a create
+         *     error: a refused name answers 2xx with `exist: true`.
          */
         Conflict: {
             headers: {
@@ -740,6 +816,55 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "drive_id": "1",
+                 *       "file_id": "5d5b846942cf94fa72324c14a4bda34e81da635d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GetFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "drive_id": "1",
+                     *       "file_id": "5d5b846942cf94fa72324c14a4bda34e81da635d",
+                     *       "parent_file_id": "root",
+                     *       "name": "test.txt",
+                     *       "type": "file",
+                     *       "size": 789,
+                     *       "status": "available",
+                     *       "content_hash": "392AF61CCA9BC02502B0BB03B45ABD78601DD1DF",
+                     *       "content_hash_name": "sha1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };

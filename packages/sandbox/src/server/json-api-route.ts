@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { BadJsonBodyError } from "../errors.js";
 import { isProblem, type Problem } from "../problem.js";
 import type { ErrorWriter, Route, RouteRequest, SandboxContext } from "../types.js";
-import { readJsonBody } from "./json-body.js";
+import { parseJsonText, readBodyText } from "./json-body.js";
 
 /** What a vendor's JSON API shares across its operations: its auth check, its error writer and its error codes. */
 export interface JsonApi<Caller> {
@@ -14,10 +14,12 @@ export interface JsonApi<Caller> {
   notJson(reason: string): Problem;
   /** The Problem for a body the spec rejects; undefined lets the operation answer bad items one by one (CloudBase). */
   invalid(problems: string[], body: unknown): Problem | undefined;
+  /** Checks of the raw body with the caller, before it is parsed (KooDrive: an app-auth signature covers its hash). */
+  checkRawBody?(req: IncomingMessage, text: string, caller: Caller): Problem | undefined;
   /** Checks of every parsed body, before the operation's own and the spec's (PDS: the body must be an object). */
   checkBody?(body: unknown): Problem | undefined;
-  /** Checks of every valid body, on what all calls name (PDS: the drive). */
-  checkScope?(body: unknown): Problem | undefined;
+  /** Checks of every valid body, on what all calls name (PDS: the drive, or a share link and its token). */
+  checkScope?(body: unknown, caller: Caller): Problem | undefined;
 }
 
 export interface JsonCall<Body, Caller> extends RouteRequest {
@@ -35,6 +37,8 @@ export interface JsonOperation<Body, Caller> {
   operationId: string;
   /** Checks answered before the spec's, where the vendor has a more specific error code. */
   precheck?(body: unknown): Problem | undefined;
+  /** Largest body accepted (default readJsonBody's 1 MiB): PDS part lists of 10,000 parts need more. */
+  maxBodyBytes?: number;
   /** Answers the call, or returns the Problem to answer. */
   handle(call: JsonCall<Body, Caller>): Promise<Problem | void> | Problem | void;
 }
@@ -61,7 +65,10 @@ async function answer<Body, Caller>(api: JsonApi<Caller>, operation: JsonOperati
   }
   let body: unknown;
   try {
-    body = await readJsonBody(request.req);
+    const text = await readBodyText(request.req, operation.maxBodyBytes);
+    const refused = api.checkRawBody?.(request.req, text, caller);
+    if (refused) return refused;
+    body = parseJsonText(text);
   } catch (error) {
     if (error instanceof BadJsonBodyError) return api.notJson(error.message);
     throw error;
@@ -71,5 +78,5 @@ async function answer<Body, Caller>(api: JsonApi<Caller>, operation: JsonOperati
   const problems = api.ctx.validateRequest(operation.operationId, body);
   const invalid = problems.length > 0 ? api.invalid(problems, body) : undefined;
   if (invalid) return invalid;
-  return api.checkScope?.(body) ?? (await operation.handle({ ...request, body: body as Body, caller, problems })) ?? undefined;
+  return api.checkScope?.(body, caller) ?? (await operation.handle({ ...request, body: body as Body, caller, problems })) ?? undefined;
 }

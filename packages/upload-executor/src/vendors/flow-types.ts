@@ -44,7 +44,7 @@ export interface UploadResult {
   vendor: string;
   name: string;
   bytes: number;
-  /** Lowercase hex SHA-256 of the uploaded content, computed while uploading. */
+  /** Lowercase hex SHA-256 of the source, computed while uploading (or before create, when nothing had to be sent). */
   sha256: string;
   /** The digest the vendor itself verified, when it verifies one (KooDrive sha256, PDS content_hash). */
   vendorDigest?: { algorithm: "sha1" | "sha256"; hex: string };
@@ -57,4 +57,8 @@ export interface UploadResult {
   hashing?: "worker" | "main-thread";
   /** Which code hashed: the "native" addon (Node) or "wasm" (hash-wasm). */
   hasher?: MidstateHasherKind;
+  /** Nothing was uploaded: a file of that name existed and the conflict mode kept it (`fileId` is the existing file's). */
+  existed?: boolean;
+  /** Nothing was uploaded: the vendor already held this content and made the file from it (PDS rapid upload). */
+  rapid?: boolean;
 }

@@ -29,3 +29,5 @@ export { uploadToHbr, type HbrUploadOptions, type HbrCheckpointState } from "./h
 export { pathStyleOssUrl, virtualHostedOssUrl, type OssUrlBuilder } from "./hbr/hbr-form.js";
 export { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive/koodrive.js";
 export { uploadToPds, PdsDigestMismatchError, type PdsUploadOptions, type PdsUploadState } from "./pds/pds.js";
+export type { PdsConflictMode, PdsUploadMode } from "./pds/pds-create.js";
+export type { PdsRapidPolicy } from "./pds/pds-rapid.js";

@@ -1,7 +1,7 @@
 // Test-only helpers for the KooDrive and PDS flow tests: the real sandbox, its clients, and call recording.
 import { createKoodriveClient, type KoodriveClient } from "@direct-upload/koodrive-client";
 import { createPdsClient, type PdsClient } from "@direct-upload/pds-client";
-import { startSandbox, type FaultSpec, type Sandbox, type StoredObject } from "@direct-upload/sandbox";
+import { allVendors, createPdsVendor, startSandbox, type FaultSpec, type PdsOptions, type Sandbox, type StoredObject } from "@direct-upload/sandbox";
 import { expect } from "vitest";
 import { sha256Hex } from "./flow.js";
 import type { FlowCheckpoint } from "../../src/vendors/flow-types.js";
@@ -16,16 +16,17 @@ export interface MultipartSandbox {
   stop(): Promise<void>;
 }
 
-export async function startMultipartSandbox(): Promise<MultipartSandbox> {
-  const sandbox = await startSandbox();
+/** Every sandbox vendor, PDS with `pds` (e.g. a domain without parallel upload). */
+export async function startMultipartSandbox(pds: PdsOptions = {}): Promise<MultipartSandbox> {
+  const sandbox = await startSandbox({ vendors: allVendors.map((vendor) => (vendor.name === "pds" ? createPdsVendor(pds) : vendor)) });
   const kd = sandbox.vendors.koodrive!;
-  const pds = sandbox.vendors.pds!;
+  const pdsInfo = sandbox.vendors.pds!;
   let skewMs = 0;
   return {
     sandbox,
     koodrive: createKoodriveClient({ baseUrl: kd.baseUrl!, userId: kd.userId!, auth: { type: "bearer", token: kd.token! }, now: () => new Date(Date.now() + skewMs) }),
-    pds: createPdsClient({ baseUrl: pds.baseUrl!, token: pds.token! }),
-    driveId: pds.driveId!,
+    pds: createPdsClient({ baseUrl: pdsInfo.baseUrl!, token: pdsInfo.token! }),
+    driveId: pdsInfo.driveId!,
     setSkew(ms) {
       skewMs = ms;
       sandbox.setClockSkew(ms);

@@ -1,25 +1,41 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Problem } from "../../problem.js";
+import { APP_SIGNED_HEADERS } from "./app-signature.js";
 import { KOODRIVE_ERRORS, koodriveProblem } from "./errors.js";
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
+/** Who calls: the app-auth signature to check against the body, or undefined for a bearer token. */
+export interface KoodriveCaller {
+  appSignature: string | undefined;
+}
+
 /**
  * Token authentication as documented: `Authorization: Bearer {token}` (the docs write "Bearer+{token}", so both
- * separators are accepted), `X-User-Id` of the token's user, and `X-Date` (yyyyMMdd'T'HHmmss'Z') no later than
- * now and at most 15 minutes old. Returns what is wrong, or undefined when the request is authenticated.
+ * separators are accepted), or app authentication `HMAC-SHA256 AppId=..,SignedHeaders=host;x-date;x-user-id,
+ * Signature=..` (its signature is checked with the body, in checkRawBody); then `X-User-Id` of the user, and `X-Date`
+ * (yyyyMMdd'T'HHmmss'Z') no later than now and at most 15 minutes old.
  */
-export function koodriveAuthProblem(headers: IncomingHttpHeaders, expected: { token: string; userId: string }, now: number): Problem | undefined {
+export function koodriveAuthenticate(headers: IncomingHttpHeaders, expected: { token: string; userId: string; appId: string }, now: number): KoodriveCaller | Problem {
   const refused = (reason: string) => koodriveProblem(KOODRIVE_ERRORS.UNAUTHORIZED, reason);
-  const match = /^Bearer[ +](.+)$/.exec(headers.authorization ?? "");
-  if (!match || match[1] !== expected.token) return refused("the access token is missing, invalid or expired");
+  const authorization = headers.authorization ?? "";
+  const app = /^HMAC-SHA256 AppId=([^,]*),SignedHeaders=([^,]*),Signature=([0-9a-f]{64})$/.exec(authorization);
+  let caller: KoodriveCaller = { appSignature: undefined };
+  if (app) {
+    if (app[1] !== expected.appId) return refused("the AppId is unknown");
+    if (app[2] !== APP_SIGNED_HEADERS) return refused(`SignedHeaders must be ${APP_SIGNED_HEADERS}`);
+    caller = { appSignature: app[3] };
+  } else {
+    const match = /^Bearer[ +](.+)$/.exec(authorization);
+    if (!match || match[1] !== expected.token) return refused("the access token is missing, invalid or expired");
+  }
   if (headers["x-user-id"] !== expected.userId) return refused("X-User-Id does not match the access token's user");
   const date = parseXDate(String(headers["x-date"] ?? ""));
   if (date === undefined) return refused("X-Date must be yyyyMMdd'T'HHmmss'Z' in UTC");
   // X-Date has whole seconds: allow the current second itself.
   if (date > now + 999) return refused("X-Date is later than the server time");
   if (now - date > MAX_SKEW_MS) return refused("X-Date is more than 15 minutes old");
-  return undefined;
+  return caller;
 }
 
 /** Formats a time the way X-Date expects. */

@@ -5,6 +5,7 @@ import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
 import type { Route } from "../../types.js";
 import { koodriveApi } from "./api.js";
+import type { KoodriveCaller } from "./auth.js";
 import { KOODRIVE_ERRORS, koodriveProblem } from "./errors.js";
 import type { KoodriveState, KoodriveUpload } from "./uploads.js";
 
@@ -14,7 +15,7 @@ import type { KoodriveState, KoodriveUpload } from "./uploads.js";
  * finished SHA-256 equals the declared one; then assembles the object. Any mismatch is 13000402.
  */
 export function completeFileRoute(state: KoodriveState): Route {
-  return jsonApiRoute<{ fileId: string; sha256?: string }>(koodriveApi(state), {
+  return jsonApiRoute<{ fileId: string; sha256?: string }, KoodriveCaller>(koodriveApi(state), {
     path: "/koodrive/ose/v1/files/complete",
     key: "koodrive.complete",
     operationId: "completeFile",
@@ -34,6 +35,8 @@ export function completeFileRoute(state: KoodriveState): Route {
         known: { sha256: chain.digest },
       });
       if (stored.size !== upload.length) return koodriveProblem(KOODRIVE_ERRORS.INNER_INVOKE_FAILURE, "the assembled object has an unexpected size");
+      state.names.set(upload.fileName, { fileId: upload.fileId, sha256: stored.sha256 });
+      await state.contents.add(stored);
       sendJson(res, 200, { code: 0, msg: "success." });
     },
   });

@@ -1,3 +1,4 @@
+import { ContentIndex } from "../../storage/content-index.js";
 import type { ObsCredentials } from "../../storage/obs-sigv4.js";
 import type { VendorDescriptor } from "../../types.js";
 import { completeFileRoute } from "./complete.js";
@@ -16,19 +17,24 @@ export function createKoodriveVendor(options: KoodriveOptions = {}) {
   return {
     name: "koodrive",
     start(ctx) {
+      const bucket = "koodrive-sandbox";
       const state: KoodriveState = {
         ctx,
         token: ctx.randomId(16),
         userId: ctx.randomId(8),
+        appId: ctx.randomId(8),
+        appSecret: ctx.randomId(16),
         obs: options.obs ?? { accessKeyId: ctx.randomId(10).toUpperCase(), secretAccessKey: ctx.randomId(20), region: "sandbox-1" },
-        bucket: "koodrive-sandbox",
+        bucket,
         byFileId: new Map(),
         byUploadId: new Map(),
-        names: new Set(),
+        names: new Map(),
+        contents: new ContentIndex(ctx.store, { vendor: "koodrive", bucket, key: "flash/empty" }),
+        containerId: `C${ctx.randomId(8)}`,
       };
       return {
         routes: [createFileRoute(state), uploadUrlRoute(state), completeFileRoute(state), partPutRoute(state)],
-        info: () => ({ baseUrl: ctx.baseUrl(), token: state.token, userId: state.userId }),
+        info: () => ({ baseUrl: ctx.baseUrl(), token: state.token, userId: state.userId, appId: state.appId, appSecret: state.appSecret }),
       };
     },
   } as const satisfies VendorDescriptor;

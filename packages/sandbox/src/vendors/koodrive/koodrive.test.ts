@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { S3Client, UploadPartCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { createSHA256 } from "hash-wasm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkResponseContract, recordResponse } from "../../contract.js";
 import { startSandbox, type Sandbox } from "../../sandbox.js";
 import { HASH_CTX_PARAM } from "../../storage/obs-hash-ctx.js";
@@ -43,11 +43,12 @@ describe("KooDrive sandbox", () => {
   const sha256 = createHash("sha256").update(data).digest("hex");
   const sizes = [5 * MiB, 5 * MiB, 1000];
 
-  beforeAll(async () => {
+  // A sandbox per test: a space that already holds the content would answer a flash upload.
+  beforeEach(async () => {
     sandbox = await startSandbox({ vendors: [createKoodriveVendor({ obs })] });
     info = sandbox.vendors.koodrive!;
   });
-  afterAll(() => sandbox.stop());
+  afterEach(() => sandbox.stop());
 
   const headers = (over: Record<string, string> = {}) => ({
     authorization: `Bearer ${info.token}`,
@@ -183,7 +184,7 @@ describe("KooDrive sandbox", () => {
     let fileId: string;
     let parts: PartSpec[];
     let issued: (PartSpec & { uploadUrl: string })[];
-    beforeAll(async () => {
+    beforeEach(async () => {
       fileId = (await create()).fileId;
       parts = await planParts(data, sizes);
       issued = (await urls(fileId, parts)).body.multiParts;

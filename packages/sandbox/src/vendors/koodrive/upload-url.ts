@@ -3,6 +3,7 @@ import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
 import type { Route } from "../../types.js";
 import { koodriveApi } from "./api.js";
+import type { KoodriveCaller } from "./auth.js";
 import { KOODRIVE_ERRORS, koodriveProblem } from "./errors.js";
 import { declareAndIssue } from "./part-urls.js";
 import { declareParts, type MultiPartInfoInput } from "./parts.js";
@@ -10,7 +11,7 @@ import type { KoodriveState } from "./uploads.js";
 
 /** POST files/multipart/uploadUrl: validates each part's size, offset and context, then signs one URL per part. */
 export function uploadUrlRoute(state: KoodriveState): Route {
-  return jsonApiRoute<{ fileId: string; multiParts: MultiPartInfoInput[] }>(koodriveApi(state), {
+  return jsonApiRoute<{ fileId: string; multiParts: MultiPartInfoInput[] }, KoodriveCaller>(koodriveApi(state), {
     path: "/koodrive/ose/v1/files/multipart/uploadUrl",
     key: "koodrive.uploadUrl",
     operationId: "getMultipartUploadUrl",

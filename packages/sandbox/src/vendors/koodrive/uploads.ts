@@ -1,5 +1,6 @@
 import type { HashState } from "../../midstate/hash-state.js";
 import type { IngestedPart } from "../../midstate/part-ingest.js";
+import type { ContentIndex } from "../../storage/content-index.js";
 import type { ObsCredentials } from "../../storage/obs-sigv4.js";
 import type { SandboxContext } from "../../types.js";
 
@@ -30,10 +31,16 @@ export interface KoodriveState {
   ctx: SandboxContext;
   token: string;
   userId: string;
+  /** App authentication credentials (HMAC), accepted besides the token. */
+  appId: string;
+  appSecret: string;
   obs: ObsCredentials;
   bucket: string;
   byFileId: Map<string, KoodriveUpload>;
   byUploadId: Map<string, KoodriveUpload>;
-  /** File names taken in the root folder (for autoRename). */
-  names: Set<string>;
+  /** Files of the root folder by name (for autoRename): their ID, and their SHA-256 once complete. */
+  names: Map<string, { fileId: string; sha256?: string }>;
+  /** The space's content by digest, for flash upload. */
+  contents: ContentIndex;
+  containerId: string;
 }

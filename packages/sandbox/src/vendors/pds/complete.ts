@@ -3,8 +3,11 @@ import { isProblem, problem, type Problem } from "../../problem.js";
 import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
 import type { Route } from "../../types.js";
-import { pdsApi } from "./api.js";
+import { crc64OfFiles } from "../../storage/crc64.js";
+import { pdsApi, type PdsCaller } from "./api.js";
+import { fileBody, setFileContent } from "./file-entry.js";
 import { findUpload } from "./lookup.js";
+import { PDS_PART_LIST_BODY_BYTES } from "./part-list-body.js";
 import type { PdsState, PdsStoredPart, PdsUpload } from "./uploads.js";
 
 /** OSS rejects parts below 100 KB except the last (EntityTooSmall at completion). */
@@ -13,18 +16,21 @@ const MIN_PART_BYTES = 100 * 1024;
 interface CompleteBody {
   file_id: string;
   upload_id: string;
+  crc64_hash?: string;
   part_info_list?: { part_number?: number; etag?: string }[];
 }
 
 /**
  * POST /v2/file/complete: takes the listed parts (or all stored ones), checks ETags, OSS part sizes and the
- * midstate chain up to the whole-file hash, assembles the object and returns the File with its content_hash.
+ * midstate chain up to the whole-file hash (and the CRC-64 in serial mode), assembles the object and returns the
+ * File with its content_hash (and crc64_hash).
  */
 export function pdsCompleteRoute(state: PdsState): Route {
-  return jsonApiRoute<CompleteBody>(pdsApi(state), {
+  return jsonApiRoute<CompleteBody, PdsCaller>(pdsApi(state), {
     path: "/v2/file/complete",
     key: "pds.complete",
     operationId: "completeFile",
+    maxBodyBytes: PDS_PART_LIST_BODY_BYTES,
     async handle({ body, res }) {
       const upload = findUpload(state, body);
       if (isProblem(upload)) return upload;
@@ -37,6 +43,11 @@ export function pdsCompleteRoute(state: PdsState): Route {
       if (upload.size !== undefined && chain.size !== upload.size) {
         return problem(400, "InvalidParameterNotMatch.Size", `the parts hold ${chain.size} bytes but size is ${upload.size}`);
       }
+      // Serial uploads are checked by CRC-64 as OSS computes it; a parallel one only when the caller sends one.
+      const crc64 = !upload.parallel || body.crc64_hash !== undefined ? await crc64OfFiles(parts.map((p) => p.path)) : undefined;
+      if (body.crc64_hash !== undefined && body.crc64_hash !== crc64) {
+        return problem(400, "InvalidParameterNotMatch.Crc64Hash", `crc64_hash ${body.crc64_hash} does not match the uploaded bytes (${crc64}); upload the file again`);
+      }
       upload.completed = true;
       const stored = await state.ctx.store.assemble({
         vendor: "pds",
@@ -46,26 +57,8 @@ export function pdsCompleteRoute(state: PdsState): Route {
         contentType: upload.contentType,
         known: { [upload.algorithm]: chain.digest },
       });
-      const dot = upload.name.lastIndexOf(".");
-      sendJson(res, 200, {
-        domain_id: state.domainId,
-        drive_id: state.driveId,
-        file_id: upload.fileId,
-        parent_file_id: upload.parentFileId,
-        name: upload.name,
-        type: "file",
-        size: stored.size,
-        status: "available",
-        upload_id: upload.uploadId,
-        content_type: upload.contentType,
-        ...(dot > 0 ? { file_extension: upload.name.slice(dot + 1).toLowerCase() } : {}),
-        content_hash: chain.digest.toUpperCase(),
-        content_hash_name: upload.algorithm,
-        created_at: upload.createdAt,
-        updated_at: new Date(state.ctx.now()).toISOString(),
-        hidden: false,
-        starred: false,
-      });
+      await setFileContent(state, upload.entry, stored, upload.algorithm, crc64);
+      sendJson(res, 200, fileBody(state, upload.entry, upload.uploadId));
     },
   });
 }

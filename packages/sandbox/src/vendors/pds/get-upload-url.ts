@@ -3,8 +3,9 @@ import { isProblem, problem } from "../../problem.js";
 import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
 import type { Route } from "../../types.js";
-import { pdsApi } from "./api.js";
+import { pdsApi, type PdsCaller } from "./api.js";
 import { findUpload } from "./lookup.js";
+import { PDS_PART_LIST_BODY_BYTES } from "./part-list-body.js";
 import { issuePdsPartUrl } from "./part-urls.js";
 import { declarePdsParts, type PartInfoInput } from "./parts.js";
 import type { PdsState } from "./uploads.js";
@@ -14,10 +15,11 @@ import type { PdsState } from "./uploads.js";
  * (the new one replaces the old); an uploaded part may not (409), since its bytes were hashed from the old one.
  */
 export function pdsGetUploadUrlRoute(state: PdsState): Route {
-  return jsonApiRoute<{ file_id: string; upload_id: string; part_info_list: PartInfoInput[] }>(pdsApi(state), {
+  return jsonApiRoute<{ file_id: string; upload_id: string; part_info_list: PartInfoInput[] }, PdsCaller>(pdsApi(state), {
     path: "/v2/file/get_upload_url",
     key: "pds.get_upload_url",
     operationId: "getUploadUrl",
+    maxBodyBytes: PDS_PART_LIST_BODY_BYTES,
     handle({ body, res }) {
       const upload = findUpload(state, body);
       if (isProblem(upload)) return upload;

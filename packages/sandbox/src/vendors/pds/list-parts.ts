@@ -2,15 +2,21 @@ import { isProblem, problem } from "../../problem.js";
 import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
 import type { Route } from "../../types.js";
-import { pdsApi } from "./api.js";
+import { pdsApi, type PdsCaller } from "./api.js";
 import { findUpload } from "./lookup.js";
 import { ctxField, type PdsState } from "./uploads.js";
 
-const MAX_LIMIT = 100;
+/** The docs say 1..100; the official SDK sends 1000 and works against the service, so that is accepted too. */
+const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 100;
 
-/** POST /v2/file/list_uploaded_parts: stored parts after part_number_marker, `limit` (1-100, default 100) at a time. */
+/**
+ * POST /v2/file/list_uploaded_parts: stored parts after part_number_marker, `limit` (default 100) at a time. The
+ * next marker is the page's last part number, as OSS ListParts answers: the docs' "pass it back" lists every part
+ * once, the SDK's "marker - 1" lists each page's last part again.
+ */
 export function pdsListPartsRoute(state: PdsState): Route {
-  return jsonApiRoute<{ file_id: string; upload_id: string; limit?: number; part_number_marker?: number }>(pdsApi(state), {
+  return jsonApiRoute<{ file_id: string; upload_id: string; limit?: number; part_number_marker?: number }, PdsCaller>(pdsApi(state), {
     path: "/v2/file/list_uploaded_parts",
     key: "pds.list_uploaded_parts",
     operationId: "listUploadedParts",
@@ -25,7 +31,7 @@ export function pdsListPartsRoute(state: PdsState): Route {
       if (isProblem(upload)) return upload;
       const after = body.part_number_marker ?? 0;
       const remaining = [...upload.stored.values()].filter((p) => p.partNumber > after).sort((a, b) => a.partNumber - b.partNumber);
-      const page = remaining.slice(0, body.limit ?? MAX_LIMIT);
+      const page = remaining.slice(0, body.limit ?? DEFAULT_LIMIT);
       const field = ctxField(upload.algorithm);
       sendJson(res, 200, {
         file_id: upload.fileId,

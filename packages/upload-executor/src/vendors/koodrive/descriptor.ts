@@ -8,9 +8,10 @@ export const koodriveVendor = defineVendor({
   settings: [
     { key: "token", env: "KOODRIVE_TOKEN", description: "token", required: true, secret: true },
     { key: "userId", env: "KOODRIVE_USER_ID", description: "user id", required: true },
+    { key: "flash", description: "flash upload: hash the whole file before create", choices: ["on", "off"] },
   ],
-  connect(endpoint, { token, userId }) {
+  connect(endpoint, { token, userId, flash }) {
     const client = createKoodriveClient({ baseUrl: endpoint, userId, auth: { type: "bearer", token } });
-    return (options) => uploadToKoodrive({ ...options, client });
+    return (options) => uploadToKoodrive({ ...options, client, ...(flash ? { flash: flash === "on" } : {}) });
   },
 });

@@ -2,9 +2,10 @@ import type { KoodriveClient } from "@direct-upload/koodrive-client";
 import type { EngineOptions } from "../../core/options.js";
 import type { MultipartPlan } from "../../core/plan.js";
 import { resumeState } from "../flow-checkpoint.js";
-import { callVendor, flowEngine } from "../flow-engine.js";
+import { callVendor, flowEngine, reportDone } from "../flow-engine.js";
 import type { FlowOptions, UploadResult } from "../flow-types.js";
 import { flowParts, isMultipartState, uploadFlowParts } from "../multipart-flow.js";
+import { hashWhole, type WholeHash } from "../whole-hash.js";
 import { KOODRIVE_PART_SIZING, koodrivePartTargets } from "./koodrive-parts.js";
 
 export interface KoodriveUploadOptions extends FlowOptions {
@@ -15,8 +16,14 @@ export interface KoodriveUploadOptions extends FlowOptions {
   parentFolder?: string;
   /** Business file type, e.g. "20" video (default "45", other). */
   fileType?: string;
-  /** Name conflicts: 2 rename with a timestamp (default), 3 refuse, 4 automatic. */
+  /** Name conflicts: 2 rename with a timestamp (default), 3 refuse, 4 automatic (same name and content: nothing created). */
   autoRename?: 2 | 3 | 4;
+  /**
+   * Hash the whole file before create and send its sha256, so KooDrive can answer a flash upload (`rapid: true`, no
+   * part sent). Off by default: KooDrive has no pre-hash at create, so it delays every first byte by a whole pass.
+   * autoRename 4 always hashes first, since it compares the sha256.
+   */
+  flash?: boolean;
 }
 
 /** What a KooDrive checkpoint adds to the engine's: the upload task to resume (KooDrive cannot list parts). */
@@ -34,7 +41,8 @@ const isKoodriveState = isMultipartState((vendor): vendor is KoodriveUploadState
 /**
  * create (multipart) → multipart/uploadUrl in batches shortly before use, each part with its partOffset and the
  * SHA-256 state before it (hashCtx, from one hashing pass that runs ahead of the uploads) → PUTs with an exact
- * Content-Length → complete with the whole-file SHA-256, which KooDrive checks against the chain of parts.
+ * Content-Length → complete with the whole-file SHA-256, which KooDrive checks against the chain of parts. With
+ * `flash` (or autoRename 4) the file is hashed first and a flash upload or an existing file ends at create.
  */
 export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<UploadResult> {
   const { client, source } = options;
@@ -42,12 +50,19 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
   const resume = await resumeState(options, "koodrive", isKoodriveState);
   const parts = flowParts(source.size, KOODRIVE_PART_SIZING, options, resume);
 
-  const task: KoodriveUploadState = resume?.vendor ?? (await createTask(options, engine));
+  const whole: WholeHash | undefined = !resume && (options.flash || options.autoRename === 4) ? await hashWhole(source, parts.map((p) => p.offset), ["sha256"], engine.signal) : undefined;
+  const created = resume ? { task: resume.vendor! } : await createTask(options, engine, whole?.digests.sha256);
+  if ("finished" in created) {
+    reportDone(options, source.size);
+    return created.finished;
+  }
+  const { task } = created;
+  const pass = whole?.pass;
   const plan: MultipartPlan<KoodriveUploadState> = {
     kind: "multipart",
     parts,
     vendor: task,
-    midstates: { algorithms: ["sha256"] },
+    midstates: { algorithms: ["sha256"], ...(pass ? { provider: () => pass } : {}) },
     getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task.fileId, requests, signal),
     // complete takes no part list: an ETag the browser's CORS rules hide is not needed.
     completePart: (_, response) => response.headers.etag ?? "",
@@ -58,7 +73,8 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
   return { vendor: "koodrive", name: task.name, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, fileId: task.fileId, hashing, hasher };
 }
 
-async function createTask(options: KoodriveUploadOptions, engine: EngineOptions): Promise<KoodriveUploadState> {
+/** create, with the whole-file sha256 when it is known: a flash upload or an existing file needs no parts. */
+async function createTask(options: KoodriveUploadOptions, engine: EngineOptions, sha256: string | undefined): Promise<{ task: KoodriveUploadState } | { finished: UploadResult }> {
   const { source } = options;
   const name = options.name ?? source.name;
   const created = await callVendor(engine, (signal) =>
@@ -71,10 +87,16 @@ async function createTask(options: KoodriveUploadOptions, engine: EngineOptions)
         uploadMode: "multipart",
         uploadType: 1,
         autoRename: options.autoRename ?? 2,
+        ...(sha256 ? { sha256 } : {}),
         ...(source.type ? { mimeType: source.type } : {}),
       },
       { signal },
     ),
   );
-  return { fileId: created.fileId, name: created.fileName ?? name };
+  const task = { fileId: created.fileId, name: created.fileName ?? name };
+  if (sha256 && (created.rapidUpload || created.exist)) {
+    const outcome = created.exist ? { existed: true } : { rapid: true };
+    return { finished: { vendor: "koodrive", ...task, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, ...outcome } };
+  }
+  return { task };
 }

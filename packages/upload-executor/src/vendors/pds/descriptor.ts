@@ -9,9 +9,12 @@ export const pdsVendor = defineVendor({
     { key: "token", env: "PDS_TOKEN", description: "token", required: true, secret: true },
     { key: "driveId", env: "PDS_DRIVE_ID", description: "drive id", required: true },
     { key: "hash", description: "content hash", choices: ["sha1", "sha256"] },
+    { key: "onConflict", description: "handling of an existing name", choices: ["ignore", "auto_rename", "refuse", "overwrite", "skip"] },
+    { key: "rapid", description: "rapid upload (auto: pre-hash, full hash on a match)", choices: ["auto", "off"] },
+    { key: "uploadMode", description: "upload mode (parallel falls back to serial where unsupported)", choices: ["parallel", "serial"] },
   ],
-  connect(endpoint, { token, driveId, hash }) {
+  connect(endpoint, { token, driveId, hash, onConflict, rapid, uploadMode }) {
     const client = createPdsClient({ baseUrl: endpoint, token });
-    return (options) => uploadToPds({ ...options, client, driveId, ...(hash ? { hash } : {}) });
+    return (options) => uploadToPds({ ...options, client, driveId, ...(hash ? { hash } : {}), ...(onConflict ? { onConflict } : {}), ...(rapid ? { rapid } : {}), ...(uploadMode ? { mode: uploadMode } : {}) });
   },
 });

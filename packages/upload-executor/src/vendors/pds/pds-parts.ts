@@ -10,10 +10,14 @@ export type PdsHash = "sha1" | "sha256";
 
 export const ctxField = (hash: PdsHash) => (hash === "sha1" ? "parallel_sha1_ctx" : "parallel_sha256_ctx");
 
-/** The context before part 1 is the IV: `h: []` at offset 0, as the official SDK sends it. */
-export function pdsPartInfo(part: Pick<PartRequest, "number" | "offset" | "midstates">, hash: PdsHash): PartInfoRequest {
-  const h = part.number === 1 ? [] : [...part.midstates[hash]!.h];
-  return { part_number: part.number, [ctxField(hash)]: { h, part_offset: part.offset } };
+/**
+ * A part as create and get_upload_url take it. Parallel mode adds the context before it (the IV for part 1: `h: []`
+ * at offset 0, as the official SDK sends it); serial mode sends the part number alone.
+ */
+export function pdsPartInfo(part: Pick<PartRequest, "number" | "offset" | "midstates">, upload: Pick<PdsUploadRef, "hash" | "serial">): PartInfoRequest {
+  if (upload.serial) return { part_number: part.number };
+  const h = part.number === 1 ? [] : [...part.midstates[upload.hash]!.h];
+  return { part_number: part.number, [ctxField(upload.hash)]: { h, part_offset: part.offset } };
 }
 
 /** The PUT target of an issued part; OSS signs Content-Type, so it is sent as issued (empty when none). */
@@ -22,11 +26,20 @@ export function pdsTarget(info: UploadPartInfo): PartTarget[] {
   return [{ partNumber: info.part_number, url: info.upload_url, method: "PUT", headers: { "Content-Type": info.content_type ?? "" } }];
 }
 
-export interface PdsUploadRef {
-  driveId: string;
+/** Where the file lives: its drive, or a share link (with the client's share token). */
+export type PdsLocation = { driveId: string; shareId?: undefined } | { shareId: string; driveId?: undefined };
+
+export type PdsUploadRef = PdsLocation & {
   fileId: string;
   uploadId: string;
   hash: PdsHash;
+  /** Serial mode: parts in order without contexts, checked by CRC-64 at complete. */
+  serial?: true;
+};
+
+/** The `drive_id` or `share_id` every call names. */
+export function pdsScope(location: PdsLocation): { drive_id: string } | { share_id: string } {
+  return location.shareId === undefined ? { drive_id: location.driveId } : { share_id: location.shareId };
 }
 
 /**
@@ -40,7 +53,7 @@ export function pdsPartTargets(client: PdsClient, upload: PdsUploadRef, issued: 
     const missing = parts.filter((part) => !ready.some((target) => target.partNumber === part.number));
     if (missing.length === 0) return ready;
     const { part_info_list = [] } = await client.getUploadUrl(
-      { drive_id: upload.driveId, file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: missing.map((part) => pdsPartInfo(part, upload.hash)) },
+      { ...pdsScope(upload), file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: missing.map((part) => pdsPartInfo(part, upload)) },
       { signal },
     );
     return [...ready, ...part_info_list.flatMap(pdsTarget)];

@@ -2,7 +2,7 @@ import type { PdsClient, UploadPartInfo } from "@direct-upload/pds-client";
 import type { MultipartCheckpoint, UploadedPart } from "../../core/multipart/checkpoint.js";
 import type { EngineOptions } from "../../core/options.js";
 import { callVendor } from "../flow-engine.js";
-import { ctxField, type PdsUploadRef } from "./pds-parts.js";
+import { ctxField, pdsScope, type PdsUploadRef } from "./pds-parts.js";
 
 /** The documented maximum page size (the official SDK's 1000 is out of range). */
 const PAGE_SIZE = 100;
@@ -14,7 +14,7 @@ export async function listUploadedParts(client: PdsClient, upload: PdsUploadRef,
   do {
     const page = await callVendor(engine, (signal) =>
       client.listUploadedParts(
-        { drive_id: upload.driveId, file_id: upload.fileId, upload_id: upload.uploadId, limit: PAGE_SIZE, ...(marker === undefined ? {} : { part_number_marker: marker }) },
+        { ...pdsScope(upload), file_id: upload.fileId, upload_id: upload.uploadId, limit: PAGE_SIZE, ...(marker === undefined ? {} : { part_number_marker: marker }) },
         { signal },
       ),
     );
@@ -34,7 +34,8 @@ export function reconcileDone<Vendor>(checkpoint: MultipartCheckpoint<Vendor>, u
   const done: UploadedPart[] = [];
   for (const stored of uploaded) {
     const part = stored.part_number === undefined ? undefined : layout.get(stored.part_number);
-    if (!part || !stored.etag || (stored.part_size !== undefined && stored.part_size !== part.size)) continue;
+    // A part listed twice (the SDK's marker - 1 paging lists each page's last part again) counts once.
+    if (!part || done.some((d) => d.number === part.number) || !stored.etag || (stored.part_size !== undefined && stored.part_size !== part.size)) continue;
     const ctx = stored[ctxField(hash)];
     const known = checkpoint.midstates[part.number]?.[hash];
     if (ctx?.part_offset !== undefined && ctx.part_offset !== part.offset) continue;

@@ -48,6 +48,8 @@ async function upload(bytes: Uint8Array, extra: Partial<PdsUploadOptions> = {}, 
     driveId: env.driveId,
     source: fromUint8Array(bytes, name),
     partSize: PART,
+    // These tests are about sending bytes: a rapid upload (see pds-conformance.test.ts) would send none.
+    rapid: "off",
     engine: testEngine(),
     onProgress: progress.onProgress,
     onCheckpoint: checkpoints.onCheckpoint,
@@ -137,7 +139,7 @@ describe("uploadToPds against the sandbox", { timeout: 30_000 }, () => {
 
     it("fails with a typed error that shows neither the signed URL's query nor the token", async () => {
       env.sandbox.faults.arm(PUT, { kind: "fail", times: 1, status: 403, code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match" });
-      const error = await uploadToPds({ client: env.pds, driveId: env.driveId, source: fromUint8Array(bytes, nextName()), engine: testEngine() }).catch((e: unknown) => e);
+      const error = await uploadToPds({ client: env.pds, driveId: env.driveId, source: fromUint8Array(bytes, nextName()), rapid: "off", engine: testEngine() }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StorageError);
       expect(error).toMatchObject({ status: 403, storageCode: "SignatureDoesNotMatch" });
       const text = `${(error as Error).message} ${(error as StorageError).target}`;
