@@ -382,7 +382,10 @@ export interface components {
             /** @description Header values, in order. */
             values: string[];
         };
-        /** @description An MD5 digest as 32 lowercase hex digits. */
+        /**
+         * @description An MD5 digest as 32 lowercase hex digits. The server checks it itself (errCode 500 "invalid md5" for
+         *     initiate; a wrong part list gives "md5 mismatching" on complete), so the schema does not constrain it.
+         */
         Md5Hex: string;
         /**
          * @description Object name the record is kept under. At most 1024 bytes of UTF-8 (checkValidObjectNamePrefix in
