@@ -52,4 +52,6 @@ export interface UploadResult {
   fileId?: string;
   cloudObjectId?: string;
   uploadId?: string;
+  /** The vendor already had this content, so no byte was sent (OpenIM's hash dedupe). */
+  rapid?: true;
 }
