@@ -5,5 +5,5 @@ export { EntityTooLargeError, EntityTooSmallError, PathTraversalError, SandboxEr
 export type { Problem } from "./problem.js";
 export type { ErrorWriter, FaultSpec, ObjectStore, Route, S3Endpoint, S3Keys, S3PartRef, SandboxContext, StoredObject, VendorDescriptor, VendorInfo, VendorModule } from "./types.js";
 export { allVendors, type VendorName } from "./vendors/index.js";
-export { createCloudbaseVendor, type CloudbaseOptions } from "./vendors/cloudbase/index.js";
+export { createCloudbaseVendor, CLOUDBASE_SANDBOX_BATCH_LIMIT, type CloudbaseOptions } from "./vendors/cloudbase/index.js";
 export { createHbrVendor, type HbrOptions } from "./vendors/hbr/index.js";

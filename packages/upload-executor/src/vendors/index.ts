@@ -26,6 +26,7 @@ export {
   type CloudbaseObjectRef,
   type CloudbaseCheckpointState,
 } from "./cloudbase/cloudbase.js";
+export { CLOUDBASE_BATCH_LIMIT } from "./cloudbase/cloudbase-batches.js";
 export { uploadToHbr, type HbrUploadOptions, type HbrCheckpointState } from "./hbr/hbr.js";
 export { pathStyleOssUrl, virtualHostedOssUrl, type OssUrlBuilder } from "./hbr/hbr-form.js";
 export { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive/koodrive.js";
