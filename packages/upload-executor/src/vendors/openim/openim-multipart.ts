@@ -1,6 +1,6 @@
 import { DirectUploadError } from "@direct-upload/client-core";
 import type { OpenimClient, PartLimitResult, UploadInfo } from "@direct-upload/openim-client";
-import { PlanError } from "../../core/errors.js";
+import { CheckpointMismatchError, PlanError } from "../../core/errors.js";
 import type { EngineOptions } from "../../core/options.js";
 import { layoutParts, type PartLayout } from "../../core/part-layout.js";
 import type { MultipartPlan, PartTarget } from "../../core/plan.js";
@@ -53,7 +53,7 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
   const { source } = options;
   const { client, name } = input;
   const resume = await resumeState(options, "openim", isOpenimState);
-  if (resume && resume.vendor?.name !== name) throw new PlanError(`the checkpoint is for ${resume.vendor?.name}, not ${name}`);
+  if (resume && resume.vendor?.name !== name) throw new CheckpointMismatchError(`it is for ${String(resume.vendor?.name)}, not ${name}`);
   const call = <T>(fn: (signal: AbortSignal) => Promise<T>) => callVendor(engine, fn);
   const initiate = async (state: Pick<OpenimMultipartState, "hash">, parts: readonly PartLayout[], partSize: number) =>
     (await call((signal) => client.initiateMultipartUpload({ hash: state.hash, size: source.size, partSize, maxParts: Math.min(SIGN_BATCH, parts.length), name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) }, { signal }))).data;
