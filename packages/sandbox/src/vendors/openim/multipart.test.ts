@@ -36,7 +36,7 @@ async function putPart(sign: Sign, partNumber: number, body: Uint8Array) {
   const url = new URL(part.url || sign.url);
   for (const { key, values } of [...(sign.query ?? []), ...(part.query ?? [])]) url.searchParams.set(key, values[0]!);
   const headers = Object.fromEntries((part.header ?? []).map(({ key, values }) => [key, values.join(", ")]));
-  return fetch(url, { method: "PUT", headers, body });
+  return fetch(url, { method: "PUT", headers, body: new Uint8Array(body) });
 }
 
 describe("openim multipart over the sandbox MinIO", () => {
@@ -76,7 +76,7 @@ describe("openim multipart over the sandbox MinIO", () => {
     expect(await call("auth_sign", { uploadID: upload["uploadID"], partNumbers: [1] })).toMatchObject({ errCode: 500, errDlt: "presigned id not support auth sign" });
     const url = upload.sign!.parts[0]!.url;
     expect(new URL(url).searchParams.get("X-Amz-SignedHeaders")).toBe("host");
-    expect((await fetch(url, { method: "PUT", body: bytes })).status).toBe(200);
+    expect((await fetch(url, { method: "PUT", body: new Uint8Array(bytes) })).status).toBe(200);
     expect(await call("complete_multipart_upload", { uploadID: upload["uploadID"], parts: [md5(bytes)], name })).toMatchObject({ errCode: 0 });
     expect(sandbox.objects.get("openim", `openim/data/hash/${hash}`)?.size).toBe(999);
   });
