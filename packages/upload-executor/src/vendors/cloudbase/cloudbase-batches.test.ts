@@ -29,7 +29,7 @@ async function expectAllStored(files: ReturnType<typeof filesOf>, items: Awaited
   }
 }
 
-describe("uploadManyToCloudbase batch limits", () => {
+describe("uploadManyToCloudbase batch limits", { timeout: 120_000 }, () => {
   it("uses the sandbox's limit as its documented default", () => {
     expect(CLOUDBASE_BATCH_LIMIT).toBe(CLOUDBASE_SANDBOX_BATCH_LIMIT);
   });

@@ -19,7 +19,7 @@ describe("the CloudBase PUT flow in Chromium with the XHR transport", () => {
   });
 });
 
-describe("CloudBase batches in Chromium", () => {
+describe("CloudBase batches in Chromium", { timeout: 120_000 }, () => {
   it.each([1, CLOUDBASE_BATCH_LIMIT, CLOUDBASE_BATCH_LIMIT + 1])("uploads a batch of %i Files", async (count) => {
     const cloudbase = sandbox.vendors["cloudbase"]!;
     const client = createCloudbaseClient({ baseUrl: cloudbase["baseUrl"]!, token: cloudbase["token"]! });

@@ -23,7 +23,7 @@ beforeEach(() => sandbox.faults.clear());
 const nameFor = (file: string) => `${info["userId"]}/${file}`;
 const hits = (key: string) => sandbox.faults.hits(key);
 
-describe("uploadToOpenim multipart against the sandbox (MinIO behind it)", () => {
+describe("uploadToOpenim multipart against the sandbox (MinIO behind it)", { timeout: 120_000 }, () => {
   it.each([OPENIM_MULTIPART_THRESHOLD - 1, OPENIM_MULTIPART_THRESHOLD + 1, 2 * OPENIM_MULTIPART_THRESHOLD, 11 * MiB + 5])("stores %i bytes byte-exact by the path auto picks", async (size) => {
     const bytes = testBytes(size, size % 251);
     const log = progressLog();

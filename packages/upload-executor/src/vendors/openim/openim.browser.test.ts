@@ -19,7 +19,7 @@ describe("the OpenIM form flow in Chromium with the XHR transport", () => {
   });
 });
 
-describe("the OpenIM multipart flow in Chromium with the XHR transport", () => {
+describe("the OpenIM multipart flow in Chromium with the XHR transport", { timeout: 120_000 }, () => {
   it("uploads an 11 MiB File in signed parts to the S3 endpoint, then finds it stored and sends nothing", async () => {
     const openim = sandbox.vendors["openim"]!;
     const client = createOpenimClient({ baseUrl: openim["baseUrl"]!, token: openim["token"]! });
