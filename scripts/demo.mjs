@@ -61,12 +61,15 @@ async function storedSha256(sandbox, object) {
   return hash.digest("hex");
 }
 
+/** OpenIM has two paths (auto: multipart above 5 MiB); its multipart objects are stored by content hash. */
+const uploadPath = (vendor, object) => (vendor !== "openim" ? "" : object?.key.startsWith("openim/data/hash/") ? "multipart" : "form");
+
 const formatRate = (mibPerSecond) => (mibPerSecond >= 0.1 ? mibPerSecond.toFixed(1) : "<0.1");
 const formatSize = (bytes) => (bytes >= MiB ? `${(bytes / MiB).toFixed(0)} MiB` : `${(bytes / 1024).toFixed(0)} KiB`);
 
 function printTable(rows) {
-  const header = ["vendor", "file", "size", "MiB/s", "verified"];
-  const cells = rows.map((row) => [row.vendor, row.file, formatSize(row.size), row.rate, row.verified ? "✔ sha256" : "✖ FAILED"]);
+  const header = ["vendor", "file", "size", "MiB/s", "path", "verified"];
+  const cells = rows.map((row) => [row.vendor, row.file, formatSize(row.size), row.rate, row.path, row.verified ? "✔ sha256" : "✖ FAILED"]);
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((cell) => cell[i].length)));
   const line = (cell) => cell.map((text, i) => (i === 2 || i === 3 ? text.padStart(widths[i]) : text.padEnd(widths[i]))).join("  ");
   console.log(style("bold", line(header)));
@@ -102,7 +105,7 @@ try {
       const verified = Boolean(line?.ok && line.sha256 === file.sha256 && object && (await storedSha256(sandbox, object)) === file.sha256);
       if (!verified) failed = true;
       const rate = line?.ok && line.seconds > 0 ? formatRate(file.size / MiB / line.seconds) : "-";
-      rows.push({ vendor: connection.vendor, file: file.name, size: file.size, rate, verified });
+      rows.push({ vendor: connection.vendor, file: file.name, size: file.size, rate, path: uploadPath(connection.vendor, object), verified });
     }
   }
 

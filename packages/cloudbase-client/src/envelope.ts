@@ -7,6 +7,8 @@ const HINTS: Record<string, string> = {
   INVALID_ENV_ID: "Check envId (or baseUrl): the environment does not exist",
   INVALID_HOST: "Check envId (or baseUrl): the host is not a CloudBase gateway",
   ENV_ABNORMAL: "The environment is suspended or abnormal; check it in the CloudBase console",
+  OBJECT_BATCH_TOO_LARGE: "Send fewer objects per call (uploadManyToCloudbase splits the batch by itself)",
+  OBJECT_ALREADY_EXIST: "The object already exists: pick another path, or delete the object first",
 };
 
 /** The hint for a CloudBase error code, if there is one worth giving. */

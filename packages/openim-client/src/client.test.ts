@@ -166,3 +166,31 @@ describe("createOpenimClient", () => {
     expect([notOpenim.status, notOpenim.vendorCode]).toEqual([200, "INVALID_ENVELOPE"]);
   });
 });
+
+describe("multipart calls", () => {
+  it("posts each call to its route with the token and a fresh operationID, and unwraps the envelope", async () => {
+    const limit = { minPartSize: 5242880, maxPartSize: 5368709120, maxNumSize: 10000 };
+    const stored = { url: "http://im/object/u1/a.bin" };
+    const signed = { url: "http://minio/openim/k", query: [{ key: "uploadId", values: ["x"] }], header: null, parts: [{ partNumber: 2, url: "", query: null, header: null }] };
+    const { baseUrl, received } = await startOpenim([envelope(0, "", "", limit), envelope(0, "", "", stored), envelope(0, "", "", signed), envelope(0, "", "", stored)]);
+    const client = createOpenimClient({ baseUrl, token: TOKEN });
+    const initiate = { hash: "0cc175b9c0f1b6a831c399e269772661", size: 10, partSize: 5242880, maxParts: 1, name: "u1/a.bin" };
+    expect((await client.partLimit()).data).toEqual(limit);
+    expect((await client.initiateMultipartUpload(initiate)).data).toEqual(stored);
+    expect((await client.authSign({ uploadID: "id", partNumbers: [2] })).data).toEqual(signed);
+    expect((await client.completeMultipartUpload({ uploadID: "id", parts: ["0cc175b9c0f1b6a831c399e269772661"], name: "u1/a.bin" })).data).toEqual(stored);
+    expect(received.map((r) => r.path)).toEqual(["/object/part_limit", "/object/initiate_multipart_upload", "/object/auth_sign", "/object/complete_multipart_upload"]);
+    expect(received.map((r) => r.body)).toEqual([{}, initiate, { uploadID: "id", partNumbers: [2] }, { uploadID: "id", parts: ["0cc175b9c0f1b6a831c399e269772661"], name: "u1/a.bin" }]);
+    expect(received.every((r) => r.headers["token"] === TOKEN)).toBe(true);
+    expect(new Set(received.map((r) => r.headers["operationid"])).size).toBe(4);
+  });
+
+  it("turns a non-zero errCode of a multipart call into a VendorApiError", async () => {
+    const { baseUrl } = await startOpenim([envelope(500, "ServerInternalError", "md5 mismatching")]);
+    const client = createOpenimClient({ baseUrl, token: TOKEN });
+    const error = await caught(client.completeMultipartUpload({ uploadID: "id", parts: ["0cc175b9c0f1b6a831c399e269772661"], name: "u1/a.bin" }));
+    expect(error).toBeInstanceOf(VendorApiError);
+    expect(error.vendorCode).toBe("500");
+    expect(error.message).toContain("md5 mismatching");
+  });
+});

@@ -13,11 +13,18 @@ import { openimAuthMiddleware } from "./auth-middleware.js";
 import { parseOpenimEnvelope } from "./envelope.js";
 import { defaultOperationId } from "./operation-id.js";
 import type {
+  AuthSignRequest,
+  AuthSignResult,
   CompleteFormDataRequest,
   CompleteFormDataResult,
+  CompleteMultipartUploadRequest,
+  CompleteMultipartUploadResult,
   InitiateFormDataRequest,
   InitiateFormDataResult,
+  InitiateMultipartUploadRequest,
+  InitiateMultipartUploadResult,
   OpenimSuccess,
+  PartLimitResult,
 } from "./types.js";
 
 export interface OpenimClientOptions extends ClientOptions {
@@ -36,7 +43,17 @@ export interface OpenimClient {
   initiateFormData(body: InitiateFormDataRequest, options?: CallOptions): Promise<OpenimSuccess<InitiateFormDataResult>>;
   /** Confirms a finished storage upload and returns the object's OpenIM URL. */
   completeFormData(body: CompleteFormDataRequest, options?: CallOptions): Promise<OpenimSuccess<CompleteFormDataResult>>;
+  /** The storage's part size bounds and most parts. */
+  partLimit(options?: CallOptions): Promise<OpenimSuccess<PartLimitResult>>;
+  /** Starts a multipart upload keyed by the MD5 of the part MD5s; an answer without `upload` means the content is stored. */
+  initiateMultipartUpload(body: InitiateMultipartUploadRequest, options?: CallOptions): Promise<OpenimSuccess<InitiateMultipartUploadResult>>;
+  /** Signs the PUT requests of some parts. */
+  authSign(body: AuthSignRequest, options?: CallOptions): Promise<OpenimSuccess<AuthSignResult>>;
+  /** Completes a multipart upload with the part MD5s in part order. */
+  completeMultipartUpload(body: CompleteMultipartUploadRequest, options?: CallOptions): Promise<OpenimSuccess<CompleteMultipartUploadResult>>;
 }
+
+type Route = "/object/initiate_form_data" | "/object/complete_form_data" | "/object/part_limit" | "/object/initiate_multipart_upload" | "/object/auth_sign" | "/object/complete_multipart_upload";
 
 interface CheckedEnvelope<T> {
   errMsg: string;
@@ -62,23 +79,23 @@ export function createOpenimClient(options: OpenimClientOptions): OpenimClient {
     errorMiddleware("openim", parseOpenimEnvelope, () => [lastToken]),
   );
 
+  /** Every call is a POST with a fresh operationID; the middleware has turned a non-zero errCode into an error. */
+  async function post<T>(path: Route, body: unknown, call: CallOptions): Promise<OpenimSuccess<T>> {
+    const result = await raw.POST(path, {
+      body: body as never,
+      params: { header: { operationID: operationId() } },
+      ...call,
+    });
+    return success(expectData(result) as CheckedEnvelope<T>, path.slice("/object/".length));
+  }
+
   return {
     raw,
-    async initiateFormData(body, call = {}) {
-      const result = await raw.POST("/object/initiate_form_data", {
-        body,
-        params: { header: { operationID: operationId() } },
-        ...call,
-      });
-      return success(expectData(result), "initiate_form_data");
-    },
-    async completeFormData(body, call = {}) {
-      const result = await raw.POST("/object/complete_form_data", {
-        body,
-        params: { header: { operationID: operationId() } },
-        ...call,
-      });
-      return success(expectData(result), "complete_form_data");
-    },
+    initiateFormData: (body, call = {}) => post("/object/initiate_form_data", body, call),
+    completeFormData: (body, call = {}) => post("/object/complete_form_data", body, call),
+    partLimit: (call = {}) => post("/object/part_limit", {}, call),
+    initiateMultipartUpload: (body, call = {}) => post("/object/initiate_multipart_upload", body, call),
+    authSign: (body, call = {}) => post("/object/auth_sign", body, call),
+    completeMultipartUpload: (body, call = {}) => post("/object/complete_multipart_upload", body, call),
   };
 }

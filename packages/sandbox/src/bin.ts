@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be an integer 0-65535, got ${values.port}`);
   const sandbox = await startSandbox({ port, host: values.host ?? "127.0.0.1", ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}) });
-  process.stdout.write(`${JSON.stringify({ url: sandbox.url, admin: `${sandbox.url}/__sandbox/`, vendors: sandbox.vendors }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ url: sandbox.url, admin: `${sandbox.url}/__sandbox/`, vendors: sandbox.vendors, s3: sandbox.s3 }, null, 2)}\n`);
   const stop = () => {
     sandbox.stop().then(
       () => process.exit(0),

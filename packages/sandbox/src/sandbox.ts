@@ -1,16 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ADMIN_PREFIX, handleAdmin } from "./server/admin.js";
 import { FaultBook } from "./server/faults.js";
+import { close, listen } from "./server/listen.js";
 import { Router } from "./server/router.js";
 import { validateRequestBody } from "./spec/spec-validator.js";
 import { loadAddonCores } from "./midstate/addon-cores.js";
 import { nobleCores } from "./midstate/hash-state.js";
 import { createObjectStore } from "./storage/object-store.js";
+import { createS3Endpoint, S3_CLIENT_BUCKET } from "./storage/s3/s3-endpoint.js";
 import type { FaultSpec, SandboxContext, StoredObject, VendorDescriptor, VendorInfo } from "./types.js";
 import { allVendors, type VendorName } from "./vendors/index.js";
 
@@ -42,9 +43,21 @@ export interface SandboxObjects {
   bytes(bucket: string, key: string): Promise<Buffer>;
 }
 
+/** The sandbox's S3 endpoint (its own port, path-style), as S3 clients (lib-storage, minio) are configured. */
+export interface SandboxS3Info {
+  endpoint: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  /** A bucket for S3 clients' own objects. */
+  bucket: string;
+}
+
 export interface Sandbox {
   url: string;
   vendors: Partial<Record<VendorName, VendorInfo>>;
+  /** Not a vendor: the object store OpenIM's MinIO is, and the common ground for plain S3 clients. */
+  s3: SandboxS3Info;
   objects: SandboxObjects;
   faults: { arm(routeKey: string, spec: FaultSpec | FaultSpec[]): void; clear(): void; hits(routeKey: string): number };
   /** Shifts the sandbox clock (same as admin POST /__sandbox/clock). */
@@ -63,6 +76,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = createObjectStore(dataDir, now);
   const stopping = new AbortController();
   let baseUrl = "";
+  let s3Url = "";
+  const randomId = (bytes = 16) => randomBytes(bytes).toString("hex");
+  const s3 = createS3Endpoint({ store, faults, now, randomId, url: () => s3Url });
 
   const shared: Omit<SandboxContext, "validateRequest"> = {
     baseUrl: () => baseUrl,
@@ -70,7 +86,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     urlTtl: (routeKey, normalSeconds) => (faults.takeExpireUrls(routeKey) ? -1 : normalSeconds),
     store,
     shaCores: (options.midstateAddon === undefined ? undefined : loadAddonCores(options.midstateAddon)) ?? nobleCores,
-    randomId: (bytes = 16) => randomBytes(bytes).toString("hex"),
+    s3,
+    randomId,
     hits: (routeKey) => faults.hits(routeKey),
   };
   const modules = (options.vendors ?? allVendors).map((vendor) => {
@@ -82,28 +99,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     skewMs = ms;
   };
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", baseUrl);
-    const handled = url.pathname.startsWith(ADMIN_PREFIX)
-      ? handleAdmin(req, res, url, { faults, store, setSkew }).then(() => true)
-      : router.dispatch(req, res, url);
+  const s3Router = new Router(s3.routes, faults, stopping.signal);
+  const answer = (req: IncomingMessage, res: ServerResponse, handled: Promise<boolean>, url: URL) => {
     handled
       .then((ok) => {
         if (!ok) res.writeHead(404, { "Content-Type": "text/plain" }).end(`no sandbox route for ${req.method} ${url.pathname}`);
       })
       .catch(() => res.destroy());
+  };
+  const host = options.host ?? "127.0.0.1";
+  const main = await listen(host, options.port ?? 0, (req, res) => {
+    const url = new URL(req.url ?? "/", baseUrl);
+    answer(req, res, url.pathname.startsWith(ADMIN_PREFIX) ? handleAdmin(req, res, url, { faults, store, setSkew }).then(() => true) : router.dispatch(req, res, url), url);
   });
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => done());
+  baseUrl = main.url;
+  // The S3 endpoint has a port of its own: S3 clients address buckets at the root of their endpoint.
+  const s3Listener = await listen(host, 0, (req, res) => {
+    const url = new URL(req.url ?? "/", s3Url);
+    answer(req, res, s3Router.dispatch(req, res, url), url);
   });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  s3Url = s3Listener.url;
 
   return {
     url: baseUrl,
     vendors: Object.fromEntries(modules.map((m) => [m.name, m.info()])),
+    s3: { endpoint: s3Url, ...s3.keys, bucket: S3_CLIENT_BUCKET },
     objects: {
       list: () => store.list(),
       get: (bucketOrVendor, key) => store.get(bucketOrVendor, key) ?? store.list().find((o) => o.vendor === bucketOrVendor && o.key === key),
@@ -118,9 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setClockSkew: setSkew,
     async stop() {
       stopping.abort();
-      const closed = new Promise<void>((done) => server.close(() => done()));
-      server.closeAllConnections();
-      await closed;
+      await Promise.all([close(main.server), close(s3Listener.server)]);
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -37,6 +37,34 @@ export interface StoredObject {
 /** An object stored by one request: every digest was computed while it streamed in. */
 export type SingleObject = StoredObject & { sha1: string; md5: string };
 
+/** Keys of the sandbox S3 endpoint (its own listener, path-style `{url}/{bucket}/{key}`), as S3 clients take them. */
+export interface S3Keys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
+/** A part of an S3 multipart upload named in a complete call: number and ETag (quotes optional). */
+export interface S3PartRef {
+  number: number;
+  etag: string;
+}
+
+/** The sandbox's S3 endpoint as a vendor uses it: what OpenIM's server does with its MinIO. */
+export interface S3Endpoint {
+  /** e.g. http://127.0.0.1:40124 (no trailing slash). */
+  url(): string;
+  readonly keys: S3Keys;
+  /** Serves a bucket (idempotent). */
+  addBucket(name: string): void;
+  /** CreateMultipartUpload on behalf of `vendor` (the stored object's vendor); returns the upload id. */
+  createMultipartUpload(input: { vendor: string; bucket: string; key: string; contentType?: string }): string;
+  /** CompleteMultipartUpload: the stored object, or S3's Problem (NoSuchUpload, InvalidPart, EntityTooSmall...). */
+  completeMultipartUpload(uploadId: string, parts: readonly S3PartRef[]): Promise<StoredObject | Problem>;
+  /** The ETag S3 reports for a stored object: its MD5, or md5-of-part-md5s "-N" for a multipart one. */
+  etag(object: StoredObject): string;
+}
+
 /** Everything a vendor gets from the sandbox framework. */
 export interface SandboxContext {
   /** Base URL of the running server, e.g. http://127.0.0.1:40123 (no trailing slash). */
@@ -48,6 +76,8 @@ export interface SandboxContext {
   store: ObjectStore;
   /** The SHA code multipart ingest verifies midstate chains with: the addon of SandboxOptions.midstateAddon, else noble. */
   shaCores: ShaCores;
+  /** The S3 endpoint (MinIO for OpenIM). */
+  s3: S3Endpoint;
   /** Validates a JSON request body against this vendor's bundled spec; returns human-readable problems (empty = valid). */
   validateRequest(operationId: string, body: unknown): string[];
   /** Stable per-sandbox random hex of `bytes` length, for ids. */

@@ -120,6 +120,8 @@ export interface components {
          *     | COS_ACTION_FAILED | item | the COS operation behind the item failed |
          *     | INVALID_PARAM | item | malformed item (e.g. bad cloudObjectId) |
          *     | OBJECT_NOT_EXIST | item | the object does not exist (delete) |
+         *     | OBJECT_ALREADY_EXIST | item | the object already exists and the operation cannot be performed on it |
+         *     | OBJECT_BATCH_TOO_LARGE | call | too many items in one call: send fewer per call (the limit is not published) |
          *     | MISSING_CREDENTIALS | call | no `Authorization` header |
          *     | BAD_REQUEST | call | malformed request |
          *     | ENV_ABNORMAL | call | the environment is suspended or in an abnormal state |

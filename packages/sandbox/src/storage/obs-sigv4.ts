@@ -18,7 +18,7 @@ const PAYLOAD_HEADER = "x-amz-content-sha256";
 const MAX_EXPIRES_SECONDS = 604800;
 const AUTH_PARAMS = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"] as const;
 
-function signerFor(credentials: ObsCredentials): SignatureV4 {
+export function signerFor(credentials: ObsCredentials): SignatureV4 {
   const { accessKeyId, secretAccessKey, region } = credentials;
   // S3 signs the path as sent (no second escaping), which is what S3 clients and presigners do too.
   return new SignatureV4({ credentials: { accessKeyId, secretAccessKey }, region, service: "s3", sha256: Sha256, uriEscapePath: false });
@@ -74,6 +74,8 @@ export async function verifyObsPresignedRequest(input: {
   url: URL;
   headers: IncomingHttpHeaders;
   now: number;
+  /** Headers the signature must cover: OBS part URLs sign content-length too, a plain S3 presigned PUT only host. */
+  requiredSignedHeaders?: readonly string[];
 }): Promise<Problem | undefined> {
   const { url, credentials } = input;
   const q = url.searchParams;
@@ -102,8 +104,9 @@ export async function verifyObsPresignedRequest(input: {
   if (signingDate.getTime() > input.now + 15 * 60 * 1000) return problem(403, "AccessDenied", "Request is not valid yet");
 
   const signedHeaders = param("X-Amz-SignedHeaders").split(";");
-  if (!signedHeaders.includes("host") || !signedHeaders.includes("content-length")) {
-    return problem(403, "AccessDenied", "X-Amz-SignedHeaders must include content-length and host.");
+  const required = input.requiredSignedHeaders ?? ["content-length", "host"];
+  if (required.some((name) => !signedHeaders.includes(name))) {
+    return problem(403, "AccessDenied", `X-Amz-SignedHeaders must include ${required.join(" and ")}.`);
   }
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
@@ -131,7 +134,8 @@ export async function verifyObsPresignedRequest(input: {
   return undefined;
 }
 
-function unsignedQuery(q: URLSearchParams): Record<string, string | string[]> {
+/** The query without the presign parameters, repeated keys as arrays: what the signer canonicalises. */
+export function unsignedQuery(q: URLSearchParams): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(q.keys())) {
     if ((AUTH_PARAMS as readonly string[]).includes(key)) continue;
@@ -141,14 +145,14 @@ function unsignedQuery(q: URLSearchParams): Record<string, string | string[]> {
   return query;
 }
 
-function parseAmzDate(value: string): Date | undefined {
+export function parseAmzDate(value: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return undefined;
   const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-function constantTimeEqual(a: string, b: string): boolean {
+export function constantTimeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);

@@ -3,17 +3,14 @@ import type { ServerResponse } from "node:http";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { getSigningKey } from "@smithy/signature-v4";
 import { problem, ProblemError, type Problem } from "../problem.js";
-import type { Route, SandboxContext } from "../types.js";
+import type { Route, S3Keys, SandboxContext } from "../types.js";
 import { receiveForm } from "./form-upload.js";
 import { assertNotExpired, checkConditions, decodePolicy, type FormFields } from "./post-policy.js";
 import { MAX_OBJECT_BYTES, storeErrorAsProblem } from "./store-problems.js";
 import { xmlDocument } from "./xml.js";
 
-export interface S3Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  region: string;
-}
+/** An S3 access key and the region it signs for. */
+export type S3Credentials = S3Keys;
 
 /** Fields S3 does not require the policy to cover. */
 const UNCHECKED_FIELDS = new Set(["policy", "x-amz-signature", "file"]);

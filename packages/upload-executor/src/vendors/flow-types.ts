@@ -59,6 +59,6 @@ export interface UploadResult {
   hasher?: MidstateHasherKind;
   /** Nothing was uploaded: a file of that name existed and the conflict mode kept it (`fileId` is the existing file's). */
   existed?: boolean;
-  /** Nothing was uploaded: the vendor already held this content and made the file from it (PDS rapid upload). */
+  /** Nothing was uploaded: the vendor already held this content and made the file from it (PDS rapid upload, OpenIM's hash dedupe). */
   rapid?: boolean;
 }

@@ -14,7 +14,8 @@ export { cloudbaseVendor, hbrVendor, koodriveVendor, openimVendor, pdsVendor };
 export { SettingError, defineVendor, type CheckedValues, type SettingValues, type VendorDescriptor, type VendorSetting, type VendorUpload } from "./descriptor.js";
 export type { FlowCheckpoint, FlowOptions, FlowProgress, UploadResult } from "./flow-types.js";
 export type { SingleRequestState } from "./single-request-flow.js";
-export { uploadToOpenim, type OpenimUploadOptions, type OpenimUploadRef, type OpenimCheckpointState } from "./openim/openim.js";
+export { uploadToOpenim, OPENIM_MODES, OPENIM_MULTIPART_THRESHOLD, OPENIM_MAX_NAME_BYTES, type OpenimMode, type OpenimUploadOptions, type OpenimUploadRef, type OpenimCheckpointState } from "./openim/openim.js";
+export { openimPartSize, type OpenimMultipartState } from "./openim/openim-multipart.js";
 export {
   uploadToCloudbase,
   uploadManyToCloudbase,
@@ -25,6 +26,7 @@ export {
   type CloudbaseObjectRef,
   type CloudbaseCheckpointState,
 } from "./cloudbase/cloudbase.js";
+export { CLOUDBASE_BATCH_LIMIT } from "./cloudbase/cloudbase-batches.js";
 export { uploadToHbr, type HbrUploadOptions, type HbrCheckpointState } from "./hbr/hbr.js";
 export { pathStyleOssUrl, virtualHostedOssUrl, type OssUrlBuilder } from "./hbr/hbr-form.js";
 export { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive/koodrive.js";

@@ -11,7 +11,7 @@ import { fromFile } from "../core/source-node.js";
 import { sha256Hex, testBytes, testEngine } from "../../test/helpers/flow.js";
 import { expectStored, startMultipartSandbox, storedCount, type MultipartSandbox } from "../../test/helpers/multipart.js";
 import type { FlowCheckpoint } from "./flow-types.js";
-import { koodriveVendor, pdsVendor } from "./index.js";
+import { koodriveVendor, openimVendor, pdsVendor } from "./index.js";
 
 const child = fileURLToPath(new URL("../../test/helpers/multipart-crash-child.mjs", import.meta.url));
 const dist = fileURLToPath(new URL("../../dist/node.js", import.meta.url));
@@ -19,8 +19,10 @@ const KiB = 1024;
 const CONCURRENCY = 2;
 
 const cases = [
-  { vendor: "koodrive" as const, descriptor: koodriveVendor, partSize: 5 * KiB * KiB, parts: 7, tail: 4321 },
-  { vendor: "pds" as const, descriptor: pdsVendor, partSize: 256 * KiB, parts: 12, tail: 99 },
+  { vendor: "koodrive" as const, descriptor: koodriveVendor, partSize: 5 * KiB * KiB, parts: 7, tail: 4321, put: "koodrive.part-put" },
+  { vendor: "pds" as const, descriptor: pdsVendor, partSize: 256 * KiB, parts: 12, tail: 99, put: "pds.part-put" },
+  // OpenIM's part size comes from part_limit (MinIO: 5 MiB); its parts go to the sandbox S3 endpoint.
+  { vendor: "openim" as const, descriptor: openimVendor, partSize: 5 * KiB * KiB, parts: 7, tail: 777, put: "s3.put" },
 ];
 
 let env: MultipartSandbox;
@@ -45,14 +47,13 @@ async function waitForCheckpoint(file: string, exited: () => string | undefined,
   }
 }
 
-describe.each(cases)("$vendor upload killed mid-way (SIGKILL) and resumed from its checkpoint file", ({ vendor, descriptor, partSize, parts, tail }) => {
+describe.each(cases)("$vendor upload killed mid-way (SIGKILL) and resumed from its checkpoint file", ({ vendor, descriptor, partSize, parts, tail, put }) => {
   it("stores the exact bytes and sends no more than `concurrency` parts twice", async () => {
     expect(existsSync(dist), "the child process runs the built package: run `build` first").toBe(true);
     const bytes = testBytes((parts - 1) * partSize + tail, parts);
     const file = join(dir, `${vendor}.bin`);
     const checkpointFile = join(dir, `${vendor}.checkpoint.json`);
     await writeFile(file, bytes);
-    const put = `${vendor}.part-put`;
     const info = env.sandbox.vendors[vendor]!;
     const before = storedCount(env.sandbox, vendor);
     // Per-part PUT counts, taken as deltas: the sandbox is shared with the other cases of this file.

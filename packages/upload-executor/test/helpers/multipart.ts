@@ -65,7 +65,7 @@ export function recording<Client extends object>(
 }
 
 /** The one object `vendor` stored since `before` objects existed; checks its size and digest against `bytes`. */
-export function expectStored(sandbox: Sandbox, vendor: "koodrive" | "pds", before: number, bytes: Uint8Array): StoredObject {
+export function expectStored(sandbox: Sandbox, vendor: "koodrive" | "pds" | "openim", before: number, bytes: Uint8Array): StoredObject {
   const objects = sandbox.objects.list().filter((o) => o.vendor === vendor);
   expect(objects).toHaveLength(before + 1);
   const stored = objects.at(-1)!;
@@ -74,7 +74,7 @@ export function expectStored(sandbox: Sandbox, vendor: "koodrive" | "pds", befor
   return stored;
 }
 
-export const storedCount = (sandbox: Sandbox, vendor: "koodrive" | "pds") => sandbox.objects.list().filter((o) => o.vendor === vendor).length;
+export const storedCount = (sandbox: Sandbox, vendor: "koodrive" | "pds" | "openim") => sandbox.objects.list().filter((o) => o.vendor === vendor).length;
 
 /** Checkpoints as the caller would persist them: JSON round-tripped. */
 export function checkpointLog() {

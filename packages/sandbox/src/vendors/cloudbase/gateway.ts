@@ -37,6 +37,7 @@ export function cloudbaseApi(ctx: SandboxContext, token: string): JsonApi<undefi
 
 export const INVALID_PARAM = { code: "INVALID_PARAM", message: "Invalid request param." } as const;
 export const OBJECT_NOT_EXIST = { code: "OBJECT_NOT_EXIST", message: "Storage object not exists." } as const;
+export const OBJECT_ALREADY_EXIST = { code: "OBJECT_ALREADY_EXIST", message: "The object already exists and the specified operation cannot be performed." } as const;
 
 /**
  * Splits spec-validation problems ("/2/objectId must ...") into the indices of bad items; a problem about the

@@ -9,7 +9,12 @@ import { deleteObject, downloadInfo, uploadInfo } from "./storages.js";
 export interface CloudbaseOptions {
   /** COS key pair behind the issued authorizations; random per sandbox unless given (signature tests pass their own). */
   cos?: { secretId: string; secretKey: string };
+  /** Most items per call (default CLOUDBASE_SANDBOX_BATCH_LIMIT); CloudBase does not publish its limit. */
+  batchLimit?: number;
 }
+
+/** The sandbox's batch limit: the executor's documented default, so a default batch fits and a larger one is split. */
+export const CLOUDBASE_SANDBOX_BATCH_LIMIT = 100;
 
 /** Tencent CloudBase storage HTTP API (`/cloudbase/v1/storages/*`) plus its COS bucket (`/storage/cos/{bucket}/{key}`). */
 export function createCloudbaseVendor(options: CloudbaseOptions = {}) {
@@ -23,6 +28,7 @@ export function createCloudbaseVendor(options: CloudbaseOptions = {}) {
         token: randomBytes(24).toString("base64url"),
         cos: options.cos ?? { secretId: `AKID${ctx.randomId(14)}`, secretKey: ctx.randomId(16) },
         issued: new Map(),
+        batchLimit: options.batchLimit ?? CLOUDBASE_SANDBOX_BATCH_LIMIT,
       };
       return {
         routes: [

@@ -1,7 +1,8 @@
 import { PathTraversalError } from "../../errors.js";
+import { problem } from "../../problem.js";
 import { jsonApiRoute } from "../../server/json-api-route.js";
 import type { Route } from "../../types.js";
-import { badItemIndices, cloudbaseApi, INVALID_PARAM, sendItems } from "./gateway.js";
+import { badItemIndices, cloudbaseApi, INVALID_PARAM, OBJECT_ALREADY_EXIST, sendItems } from "./gateway.js";
 import type { CloudbaseState } from "./state.js";
 
 export type Item = Record<string, unknown>;
@@ -14,10 +15,20 @@ export function itemsRoute(state: CloudbaseState, path: string, operationId: str
     key: `cloudbase.${path}`,
     operationId,
     async handle({ body, problems, res }) {
+      if (body.length > state.batchLimit) {
+        return problem(400, "OBJECT_BATCH_TOO_LARGE", "The number of objects processed in a single batch is too large. Try reducing the number of objects processed per batch.");
+      }
       const badItems = badItemIndices(problems) ?? new Set();
       const items: unknown[] = [];
+      // One upload target per object and call: a later item for the same objectId is OBJECT_ALREADY_EXIST (the sandbox's reading).
+      const seen = new Set<unknown>();
       for (const [index, item] of body.entries()) {
-        items.push(badItems.has(index) ? { ...INVALID_PARAM } : await handleItem(state, item).catch(pathProblemToInvalidParam));
+        const id = item["objectId"];
+        const repeated = id !== undefined && seen.has(id);
+        seen.add(id);
+        if (badItems.has(index)) items.push({ ...INVALID_PARAM });
+        else if (repeated) items.push({ ...OBJECT_ALREADY_EXIST });
+        else items.push(await handleItem(state, item).catch(pathProblemToInvalidParam));
       }
       sendItems(res, items);
     },

@@ -7,6 +7,8 @@ export interface CloudbaseState {
   bucket: string;
   token: string;
   cos: { secretId: string; secretKey: string };
+  /** Most items one call takes; more is answered OBJECT_BATCH_TOO_LARGE. */
+  batchLimit: number;
   /** Security token and file meta issued per object key (the latest issue wins). */
   issued: Map<string, { token: string; meta: string }>;
 }

@@ -43,9 +43,13 @@ function authenticate(req: IncomingMessage, tokens: Map<string, OpenimCaller>): 
   return openimProblem(token.split(".").length === 3 ? OPENIM_ERRORS.tokenNotExist : OPENIM_ERRORS.tokenMalformed, "");
 }
 
+/** Object names are limited in UTF-8 bytes, not characters (checkValidObjectNamePrefix). */
+export const MAX_NAME_BYTES = 1024;
+
 /** checkUploadName of internal/rpc/third/tool.go. */
 export function checkUploadName(name: string, caller: OpenimCaller): Problem | undefined {
   if (name.startsWith("/")) return openimProblem(OPENIM_ERRORS.args, "name cannot start with `/`");
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) return openimProblem(OPENIM_ERRORS.args, `name is longer than ${MAX_NAME_BYTES} bytes`);
   if (!caller.admin && !name.startsWith(`${caller.userId}/`)) return openimProblem(OPENIM_ERRORS.noPermission, `name must start with \`${caller.userId}/\``);
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { VendorDescriptor } from "../../types.js";
 import { OPENIM_BUCKET, type OpenimState } from "./api.js";
 import { completeFormDataRoute } from "./complete.js";
 import { initiateFormDataRoute } from "./initiate.js";
+import { multipartRoutes } from "./multipart.js";
 
 /** OpenIM third service (`/openim/object/*`) backed by its default MinIO storage (`/storage/minio/openim`). */
 export const openimVendor = {
@@ -19,15 +20,18 @@ export const openimVendor = {
         [userToken, { userId, admin: false }],
         [adminToken, { userId: "imAdmin", admin: true }],
       ]),
-      minio: { accessKeyId: ctx.randomId(10).toUpperCase(), secretAccessKey: ctx.randomId(20), region: "us-east-1" },
+      // OpenIM's MinIO is the sandbox S3 endpoint: forms and signed parts use its key.
+      minio: ctx.s3.keys,
     };
+    ctx.s3.addBucket(OPENIM_BUCKET);
     return {
       routes: [
         initiateFormDataRoute(state),
         completeFormDataRoute(state),
+        ...multipartRoutes(state),
         s3PostObjectRoute(ctx, { vendor: "openim", key: "openim.storage-post", path: "/storage/minio/:bucket", credentials: state.minio, buckets: [OPENIM_BUCKET] }),
       ],
-      info: () => ({ baseUrl: `${ctx.baseUrl()}/openim`, token: userToken, userId, adminToken, adminUserId: "imAdmin", storageUrl: `${ctx.baseUrl()}/storage/minio/${OPENIM_BUCKET}` }),
+      info: () => ({ baseUrl: `${ctx.baseUrl()}/openim`, token: userToken, userId, adminToken, adminUserId: "imAdmin", storageUrl: `${ctx.baseUrl()}/storage/minio/${OPENIM_BUCKET}`, minioUrl: ctx.s3.url() }),
     };
   },
 } as const satisfies VendorDescriptor;

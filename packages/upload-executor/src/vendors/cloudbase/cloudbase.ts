@@ -1,13 +1,14 @@
 import { DirectUploadError } from "@direct-upload/client-core";
 import type { CloudbaseClient, UploadInfoSuccessItem } from "@direct-upload/cloudbase-client";
 import { createConcurrencyLimit, type ConcurrencyLimit } from "../../core/concurrency.js";
-import { UploadAbortedError } from "../../core/errors.js";
+import { PlanError, UploadAbortedError } from "../../core/errors.js";
 import type { EngineOptions } from "../../core/options.js";
 import { runPool } from "../../core/pool.js";
 import type { UploadSource } from "../../core/source.js";
-import { callVendor, flowEngine } from "../flow-engine.js";
+import { flowEngine } from "../flow-engine.js";
 import type { FlowOptions, UploadResult } from "../flow-types.js";
 import { uploadSingleRequest, uploadWithDigest, type SingleRequestState } from "../single-request-flow.js";
+import { CLOUDBASE_BATCH_LIMIT, uploadInfoInBatches } from "./cloudbase-batches.js";
 import { cloudbasePutPlan, cloudbaseTarget, refetchUploadInfo } from "./cloudbase-put.js";
 
 export interface CloudbaseUploadOptions extends FlowOptions {
@@ -29,6 +30,8 @@ export interface CloudbaseBatchOptions extends Omit<FlowOptions, "source" | "res
   concurrency?: number | ConcurrencyLimit;
   /** Bytes of all files together (files CloudBase refused are not counted in `total`). */
   onProgress?: FlowOptions["onProgress"];
+  /** Most files per get-objects-upload-info call (default CLOUDBASE_BATCH_LIMIT); halved when CloudBase answers OBJECT_BATCH_TOO_LARGE. */
+  batchSize?: number;
 }
 
 /** One file of a batch, in request order: its result, or why that file (alone) failed. */
@@ -69,17 +72,20 @@ export async function uploadToCloudbase(options: CloudbaseUploadOptions): Promis
 }
 
 /**
- * Many files with ONE get-objects-upload-info call, then a PUT per file. A file whose item CloudBase refused, or
- * whose PUT failed, is reported in its place; the others still upload. Rejects only when the batch call itself
- * fails or the caller aborts (UploadAbortedError).
+ * Many files with get-objects-upload-info calls of up to `batchSize` items, then a PUT per file. A file whose item
+ * CloudBase refused (e.g. OBJECT_ALREADY_EXIST: the operation cannot be performed on that object), or whose PUT
+ * failed, is reported in its place; the others still upload. Rejects only when a batch call itself fails or the
+ * caller aborts (UploadAbortedError).
  */
 export async function uploadManyToCloudbase(options: CloudbaseBatchOptions): Promise<CloudbaseBatchItem[]> {
   const { client } = options;
-  const { concurrency, onProgress, ...rest } = options;
+  const { concurrency, onProgress, batchSize, ...rest } = options;
   const files = options.files.map((file) => ({ source: file.source, name: file.name ?? file.source.name }));
   const engine = flowEngine(rest);
   const signal = engine.signal;
-  const infos = await callVendor(engine, (s) => client.getObjectsUploadInfo(files.map(({ name }) => ({ objectId: name })), { signal: s }));
+  const size = batchSize ?? CLOUDBASE_BATCH_LIMIT;
+  if (!Number.isInteger(size) || size < 1) throw new PlanError(`batchSize must be a positive integer, got ${String(batchSize)}`);
+  const infos = await uploadInfoInBatches(client, files.map(({ name }) => ({ objectId: name })), size, engine);
   const limit = typeof concurrency === "object" ? concurrency : createConcurrencyLimit(concurrency ?? 4);
   const progress = batchProgress(files.filter((_, i) => infos[i]!.ok).reduce((sum, f) => sum + f.source.size, 0), onProgress);
 

@@ -105,6 +105,7 @@ describe("uploadToOpenim against the sandbox", () => {
       client,
       source: fromUint8Array(testBytes(8 * 1024 * 1024, 6), "big.bin"),
       name: nameFor("aborted.bin"),
+      mode: "form",
       signal: controller.signal,
       onCheckpoint: (c) => void (key = (c.state as { key: string }).key),
       onProgress: ({ loaded }) => loaded > 1024 * 1024 && controller.abort(),
