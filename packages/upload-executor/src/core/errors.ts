@@ -1,7 +1,13 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
 
 /** The caller's AbortSignal fired. Nothing is retried after this; in-flight requests were destroyed. */
 export class UploadAbortedError extends DirectUploadError {
+  static override is(value: unknown): value is UploadAbortedError {
+    return isBrandedError(value, "UploadAbortedError");
+  }
+
+  override name: string = brandError(this, "UploadAbortedError");
+
   constructor(reason?: unknown) {
     super("aborted", "The upload was aborted", {
       hint: "Start it again with the last checkpoint (resumeFrom) to send only what is missing",
@@ -12,6 +18,12 @@ export class UploadAbortedError extends DirectUploadError {
 
 /** The request got no HTTP answer (connection refused or reset, DNS, TLS, browser network error). */
 export class NetworkError extends DirectUploadError {
+  static override is(value: unknown): value is NetworkError {
+    return isBrandedError(value, "NetworkError");
+  }
+
+  override name: string = brandError(this, "NetworkError");
+
   /** Node error code such as ECONNRESET, when there is one. */
   readonly errno: string | undefined;
 
@@ -29,6 +41,12 @@ export class NetworkError extends DirectUploadError {
 
 /** No upload progress for `stallTimeoutMs`: the connection is presumed dead and the request is retried. */
 export class StallError extends DirectUploadError {
+  static override is(value: unknown): value is StallError {
+    return isBrandedError(value, "StallError");
+  }
+
+  override name: string = brandError(this, "StallError");
+
   constructor(operation: string, timeoutMs: number) {
     super("stalled", `${operation} sent no bytes for ${timeoutMs} ms`, {
       retryable: true,
@@ -39,6 +57,12 @@ export class StallError extends DirectUploadError {
 
 /** The body was fully sent but the server did not answer within `responseTimeoutMs`. */
 export class ResponseTimeoutError extends DirectUploadError {
+  static override is(value: unknown): value is ResponseTimeoutError {
+    return isBrandedError(value, "ResponseTimeoutError");
+  }
+
+  override name: string = brandError(this, "ResponseTimeoutError");
+
   constructor(operation: string, timeoutMs: number) {
     super("response_timeout", `${operation} sent its body but got no answer within ${timeoutMs} ms`, {
       retryable: true,
@@ -49,6 +73,12 @@ export class ResponseTimeoutError extends DirectUploadError {
 
 /** The plan cannot work (bad part layout, file too large for the vendor limits, missing targets). */
 export class PlanError extends DirectUploadError {
+  static override is(value: unknown): value is PlanError {
+    return isBrandedError(value, "PlanError");
+  }
+
+  override name: string = brandError(this, "PlanError");
+
   constructor(message: string, hint?: string) {
     super("invalid_plan", message, hint === undefined ? {} : { hint });
   }
@@ -56,6 +86,12 @@ export class PlanError extends DirectUploadError {
 
 /** A checkpoint that does not belong to this plan or source (different layout or size). */
 export class CheckpointMismatchError extends DirectUploadError {
+  static override is(value: unknown): value is CheckpointMismatchError {
+    return isBrandedError(value, "CheckpointMismatchError");
+  }
+
+  override name: string = brandError(this, "CheckpointMismatchError");
+
   constructor(detail: string) {
     super("checkpoint_mismatch", `The checkpoint does not match this upload: ${detail}`, {
       hint: "Start a new upload without resumeFrom; this checkpoint was made for another file or part layout",

@@ -1,4 +1,4 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
 import type { FlowOptions, UploadResult } from "./flow-types.js";
 
 interface SettingBase {
@@ -46,6 +46,12 @@ export type CheckedValues<Settings extends readonly VendorSetting[]> = {
 
 /** A setting value is missing or not one the vendor accepts. */
 export class SettingError extends DirectUploadError {
+  static override is(value: unknown): value is SettingError {
+    return isBrandedError(value, "SettingError");
+  }
+
+  override name: string = brandError(this, "SettingError");
+
   constructor(vendor: string, setting: VendorSetting, problem: string) {
     super("invalid_setting", `${vendor} setting ${setting.key} ${problem}`, {
       hint: setting.env ? `Pass ${setting.key} (or set ${setting.env})` : `Pass a valid ${setting.key}`,

@@ -16,7 +16,7 @@ async function hashBlob(endpoint: Endpoint, blob: Blob, job: PassJob, signal: Ab
 }
 
 function errorReply(error: unknown): WorkerReply {
-  const typed = error instanceof DirectUploadError ? error : undefined;
+  const typed = DirectUploadError.is(error) ? error : undefined;
   return {
     type: "error",
     code: typed?.code ?? "midstate_pass_failed",

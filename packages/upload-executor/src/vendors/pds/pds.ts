@@ -1,4 +1,4 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
 import type { PdsClient } from "@direct-upload/pds-client";
 import { CheckpointMismatchError } from "../../core/errors.js";
 import type { EngineOptions } from "../../core/options.js";
@@ -35,6 +35,12 @@ const isPdsState = isMultipartState((vendor): vendor is PdsUploadState => {
 
 /** PDS finished the file with another content hash than the one computed while uploading. */
 export class PdsDigestMismatchError extends DirectUploadError {
+  static override is(value: unknown): value is PdsDigestMismatchError {
+    return isBrandedError(value, "PdsDigestMismatchError");
+  }
+
+  override name: string = brandError(this, "PdsDigestMismatchError");
+
   constructor(algorithm: PdsHash, expected: string, actual: string) {
     super("digest_mismatch", `PDS stored content with ${algorithm} ${actual}, but the uploaded bytes hash to ${expected}`, {
       hint: "The source changed while it was uploaded or the storage corrupted it; upload the file again",
