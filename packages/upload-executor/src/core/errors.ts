@@ -71,6 +71,35 @@ export class ResponseTimeoutError extends DirectUploadError {
   }
 }
 
+/** A request's URL is not an absolute http(s) URL (a vendor answer or a setting such as storageUrl is wrong). */
+export class InvalidUploadUrlError extends DirectUploadError {
+  static override is(value: unknown): value is InvalidUploadUrlError {
+    return isBrandedError(value, "InvalidUploadUrlError");
+  }
+
+  override name: string = brandError(this, "InvalidUploadUrlError");
+
+  constructor(operation: string, cause?: unknown) {
+    // The URL itself stays out of the message: its query may hold signatures.
+    super("invalid_upload_url", `${operation} has no valid http(s) URL to send to`, {
+      hint: "Check the endpoint and storage URL settings; if they are right, the vendor answered with a malformed upload URL",
+      cause,
+    });
+  }
+}
+
+/** Parses a request URL, or throws InvalidUploadUrlError instead of the platform's SyntaxError or TypeError. */
+export function parseUploadUrl(url: string, operation: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    throw new InvalidUploadUrlError(operation, error);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new InvalidUploadUrlError(operation);
+  return parsed;
+}
+
 /** The plan cannot work (bad part layout, file too large for the vendor limits, missing targets). */
 export class PlanError extends DirectUploadError {
   static override is(value: unknown): value is PlanError {

@@ -34,7 +34,7 @@ const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
  */
 export function layoutParts(size: number, sizing: PartSizing): LaidOutParts {
   const align = sizing.align ?? 1;
-  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`file size must be a non-negative integer, got ${size}`);
+  if (!Number.isSafeInteger(size) || size < 0) throw new PlanError(`file size must be a non-negative integer, got ${size}`);
   const largest = Math.floor(sizing.maxPartSize / align) * align;
   const smallest = roundUp(sizing.minPartSize, align);
   if (largest < smallest || sizing.maxParts < 1) {
