@@ -9,7 +9,7 @@ export { withRetries, retryDelay, defaultRetryOptions, type RetryOptions, type R
 export { createConcurrencyLimit, type ConcurrencyLimit } from "./core/concurrency.js";
 export { runPool } from "./core/pool.js";
 export { ProgressTracker, type UploadProgress } from "./core/progress.js";
-export { layoutParts, checkPartLayout, type PartLayout, type PartSizing, type LaidOutParts } from "./core/part-layout.js";
+export { layoutParts, checkPartLayout, partSizeAdjustment, type PartLayout, type PartSizing, type LaidOutParts } from "./core/part-layout.js";
 export type { PutPlan, FormPlan, MultipartPlan, UploadPlan, PartRequest, PartTarget, Target } from "./core/plan.js";
 export type { EngineOptions } from "./core/options.js";
 export { sendWatched, defaultWatchdogOptions, type WatchdogOptions } from "./core/watchdog.js";

@@ -57,6 +57,20 @@ export function layoutParts(size: number, sizing: PartSizing): LaidOutParts {
   return { partSize, parts };
 }
 
+/** The part size layoutParts uses instead of the preferred one, and why; undefined when it keeps the preferred size. */
+export function partSizeAdjustment(size: number, sizing: PartSizing & { preferredPartSize: number }): { partSize: number; reason: string } | undefined {
+  const { partSize } = layoutParts(size, sizing);
+  const wanted = sizing.preferredPartSize;
+  if (partSize === wanted) return undefined;
+  const align = sizing.align ?? 1;
+  let reason: string;
+  if (Math.ceil(size / Math.max(wanted, sizing.minPartSize)) > sizing.maxParts) reason = `so the ${size}-byte file fits in the vendor's ${sizing.maxParts} parts`;
+  else if (wanted < sizing.minPartSize) reason = `the vendor's smallest part is ${sizing.minPartSize} bytes`;
+  else if (wanted > sizing.maxPartSize) reason = `the vendor's largest part is ${sizing.maxPartSize} bytes`;
+  else reason = `parts are multiples of ${align} bytes (the SHA block the hash states are chained at)`;
+  return { partSize, reason };
+}
+
 /** Checks a layout from elsewhere (a checkpoint, a vendor answer): contiguous, 1-based, covering exactly `size`. */
 export function checkPartLayout(parts: readonly PartLayout[], size: number, align = 1): void {
   let offset = 0;

@@ -1,4 +1,5 @@
 import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
+import type { PartSizing } from "../core/part-layout.js";
 import type { FlowOptions, UploadResult } from "./flow-types.js";
 
 interface SettingBase {
@@ -25,12 +26,17 @@ export type SettingValues = Readonly<Record<string, string | undefined>>;
 /** Uploads one source with the client `connect` built. */
 export type VendorUpload = (options: FlowOptions) => Promise<UploadResult>;
 
+/** Part limits of a multipart vendor and the part size its flow starts from. */
+export type VendorPartSizing = Readonly<Omit<PartSizing, "preferredPartSize"> & { defaultPartSize: number }>;
+
 /** What the executor knows of one vendor: its name, the settings its client needs, and how to upload with them. */
 export interface VendorDescriptor<Name extends string = string> {
   name: Name;
   /** As the vendor writes itself, e.g. "KooDrive". */
   displayName: string;
   settings: readonly VendorSetting[];
+  /** A multipart vendor's part limits as its flow applies them (alignment included), for callers to check a part size against. */
+  partSizing?: VendorPartSizing;
   /** Builds the vendor's client for `endpoint` from the setting values and returns its uploader; refuses missing or invalid values. */
   connect(endpoint: string, values: SettingValues): VendorUpload;
 }
@@ -82,6 +88,7 @@ export function defineVendor<const Name extends string, const Settings extends r
   name: Name;
   displayName: string;
   settings: Settings;
+  partSizing?: VendorPartSizing;
   connect(endpoint: string, values: CheckedValues<Settings>): VendorUpload;
 }): VendorDescriptor<Name> {
   return {

@@ -1,5 +1,7 @@
 import { createKoodriveClient } from "@direct-upload/koodrive-client";
 import { defineVendor } from "../descriptor.js";
+import { flowPartSizing } from "../multipart-flow.js";
+import { KOODRIVE_PART_SIZING } from "./koodrive-parts.js";
 import { uploadToKoodrive } from "./koodrive.js";
 
 export const koodriveVendor = defineVendor({
@@ -9,6 +11,7 @@ export const koodriveVendor = defineVendor({
     { key: "token", env: "KOODRIVE_TOKEN", description: "token", required: true, secret: true },
     { key: "userId", env: "KOODRIVE_USER_ID", description: "user id", required: true },
   ],
+  partSizing: flowPartSizing(KOODRIVE_PART_SIZING),
   connect(endpoint, { token, userId }) {
     const client = createKoodriveClient({ baseUrl: endpoint, userId, auth: { type: "bearer", token } });
     return (options) => uploadToKoodrive({ ...options, client });

@@ -1,5 +1,7 @@
 import { createPdsClient } from "@direct-upload/pds-client";
 import { defineVendor } from "../descriptor.js";
+import { flowPartSizing } from "../multipart-flow.js";
+import { PDS_PART_SIZING } from "./pds-parts.js";
 import { uploadToPds } from "./pds.js";
 
 export const pdsVendor = defineVendor({
@@ -10,6 +12,7 @@ export const pdsVendor = defineVendor({
     { key: "driveId", env: "PDS_DRIVE_ID", description: "drive id", required: true },
     { key: "hash", description: "content hash", choices: ["sha1", "sha256"] },
   ],
+  partSizing: flowPartSizing(PDS_PART_SIZING),
   connect(endpoint, { token, driveId, hash }) {
     const client = createPdsClient({ baseUrl: endpoint, token });
     return (options) => uploadToPds({ ...options, client, driveId, ...(hash ? { hash } : {}) });
