@@ -84,6 +84,8 @@ function checkValues(name: string, settings: readonly VendorSetting[], values: S
  * A descriptor whose `connect` receives checked values, typed from its own settings. Write the settings inline so
  * their keys, `required` and `choices` stay literal.
  */
+// No side effects: a page that imports one flow lets the bundler drop the other vendors' descriptors and clients.
+/* @__NO_SIDE_EFFECTS__ */
 export function defineVendor<const Name extends string, const Settings extends readonly VendorSetting[]>(vendor: {
   name: Name;
   displayName: string;
