@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from "playwright-core";
+import { findChromium } from "../../scripts/find-chromium.mjs";
 
 const args = [
   "--no-sandbox",
@@ -10,7 +11,8 @@ const args = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args });
+  const { executablePath, env } = findChromium();
+  return chromium.launch({ executablePath, env, headless: true, args });
 }
 
 export interface GuardedPage {

@@ -1,6 +1,7 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vitest/config";
 import type { BrowserCommand } from "vitest/node";
+import { findChromium } from "../../scripts/find-chromium.mjs";
 import { generate, vectors, type MidstateVector } from "./test/fixtures/midstates/vectors.js";
 
 /** Reads the sandbox's stored objects from Node: its admin endpoint answers loopback only and sends no CORS headers. */
@@ -38,6 +39,8 @@ const hashWorkerFromSource: Plugin = {
   },
 };
 
+const chromium = findChromium();
+
 export default defineConfig({
   plugins: [hashWorkerFromSource],
   test: {
@@ -48,7 +51,7 @@ export default defineConfig({
       enabled: true,
       headless: true,
       provider: playwright({
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] },
+        launchOptions: { executablePath: chromium.executablePath, env: chromium.env, args: ["--no-sandbox"] },
       }),
       instances: [{ browser: "chromium" }],
       commands: { sandboxObjects, midstateVector },

@@ -38,6 +38,19 @@ describe("direct-upload upload, against a real sandbox", () => {
     expect(stored[0]!.size).toBe(file.size);
   });
 
+  it.each([
+    ["koodrive", 5 * MiB + 1, 5 * MiB + 64, /multiples of 64 bytes/],
+    ["koodrive", MiB, 5 * MiB, /smallest part is 5242880 bytes/],
+    ["pds", 4096, 100 * 1024, /smallest part is 102400 bytes/],
+  ])("says when %s changes --part-size %i (to %i), on stderr and in --json", async (vendor, requested, used, reason) => {
+    const file = await randomFile(dir, `${vendor}-${requested}.bin`, 6 * MiB);
+    const connection = connections.get(vendor)!;
+    const result = await runCli(["upload", file.path, ...connection.args, "--part-size", String(requested), "--json"], { env: connection.env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`--part-size ${requested} became ${used} bytes: .*${reason.source}`));
+    expect(jsonLines(result.stdout)[0]).toMatchObject({ ok: true, partSize: { requested, used, reason: expect.stringMatching(reason) } });
+  });
+
   it("--json prints exactly one parseable line per file and nothing else on stdout", async () => {
     const small = await randomFile(dir, "one.txt", 1024);
     const other = await randomFile(dir, "two.txt", 3000);

@@ -17,7 +17,7 @@ export function describeError(error: unknown, secrets: readonly string[]): Error
   const clean = (text: string) => redact(text, secrets);
   const withHint = (report: ErrorReport, hint: string | undefined): ErrorReport => (hint ? { ...report, hint: clean(hint) } : report);
 
-  if (error instanceof VendorApiError) {
+  if (VendorApiError.is(error)) {
     return withHint({
       code: error.code,
       message: clean(`${error.vendor} ${error.operation} failed: ${error.vendorCode} ${error.vendorMessage || "(no message)"}`),
@@ -27,7 +27,7 @@ export function describeError(error: unknown, secrets: readonly string[]): Error
       ...(error.requestId ? { requestId: clean(error.requestId) } : {}),
     }, error.hint);
   }
-  if (error instanceof StorageError) {
+  if (StorageError.is(error)) {
     return withHint({
       code: error.code,
       message: clean(`storage ${error.target} answered HTTP ${error.status}: ${error.storageCode} ${error.storageMessage || "(no message)"}`),
@@ -37,7 +37,7 @@ export function describeError(error: unknown, secrets: readonly string[]): Error
       ...(error.requestId ? { requestId: clean(error.requestId) } : {}),
     }, error.hint);
   }
-  if (error instanceof DirectUploadError) {
+  if (DirectUploadError.is(error)) {
     // DirectUploadError appends its hint to the message; the report shows the hint on its own line instead.
     const message = error.hint && error.message.endsWith(`. ${error.hint}`) ? error.message.slice(0, -error.hint.length - 2) : error.message;
     return withHint({ code: error.code, message: clean(message) }, error.hint);

@@ -1,11 +1,12 @@
 import { safeUrl } from "@direct-upload/client-core";
 import type { UploadResult } from "@direct-upload/upload-executor";
 import type { ErrorReport } from "./describe-error.js";
+import type { PartSizeNotice } from "./part-size-notice.js";
 import type { UploadFile } from "./settings.js";
 
 /** How one file's upload ended. */
 export type Outcome =
-  | { status: "done"; file: UploadFile; result: UploadResult; seconds: number; resumed: boolean; sentBytes: number }
+  | { status: "done"; file: UploadFile; result: UploadResult; seconds: number; resumed: boolean; sentBytes: number; partSize?: PartSizeNotice | undefined }
   | { status: "failed"; file: UploadFile; error: ErrorReport; seconds: number }
   | { status: "stopped"; file: UploadFile };
 
@@ -25,6 +26,7 @@ export function jsonLine(outcome: Exclude<Outcome, { status: "stopped" }>, vendo
     sha256: result.sha256,
     ...pick(result, ["key", "url", "fileId", "cloudObjectId", "uploadId", "vendorDigest", "existed", "rapid"]),
     resumed: outcome.resumed,
+    ...(outcome.partSize ? { partSize: outcome.partSize } : {}),
     seconds,
   });
 }

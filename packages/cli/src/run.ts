@@ -20,7 +20,7 @@ export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<numb
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof UsageError) {
+    if (UsageError.is(error)) {
       cli.stderr.write(`${styleFor(cli.stderr, cli.env).red(`error: ${error.message}`)}\n`);
       return EXIT.usage;
     }

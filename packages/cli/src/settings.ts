@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { vendorDescriptors, type SettingValues, type VendorDescriptor } from "@direct-upload/upload-executor";
+import { checkPartSize } from "./part-size-notice.js";
 import { UsageError } from "./usage-error.js";
 import { SETTING_FLAGS, flagOf, readsEnv } from "./vendor-flags.js";
 
@@ -59,7 +60,7 @@ export async function resolveSettings(
     files: await checkFiles(fileArgs, cwd),
     ...readSettings(vendor, flags, env),
     concurrency: flags.concurrency,
-    partSize: flags.partSize,
+    partSize: checkPartSize(vendor, flags.partSize),
     checkpoint: flags.checkpoint === undefined ? undefined : resolve(cwd, flags.checkpoint),
     json: flags.json ?? false,
   };

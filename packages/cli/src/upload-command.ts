@@ -5,6 +5,7 @@ import { describeError, formatErrorReport } from "./describe-error.js";
 import { SIGNAL_EXIT_CODES, trapStopSignals, type StopSignal } from "./interrupt.js";
 import type { CliIo } from "./io.js";
 import { jsonLine, type Outcome } from "./outcome.js";
+import { partSizeNotice } from "./part-size-notice.js";
 import { createProgress } from "./progress/create-progress.js";
 import type { ProgressView } from "./progress/view.js";
 import { resumeCommand } from "./resume-hint.js";
@@ -82,6 +83,9 @@ async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
     source = await fromFile(file.path);
     const resumeFrom = await resumable(file, await source.fingerprint(), run);
     progress.start(file.arg, file.size, resumeFrom !== undefined);
+    // A resumed upload keeps its checkpoint's parts; otherwise say when the vendor's limits change --part-size.
+    const notice = resumeFrom ? undefined : partSizeNotice(settings.vendor, settings.partSize, file.size);
+    if (notice) progress.log(run.style.yellow(`${file.arg}: --part-size ${notice.requested} became ${notice.used} bytes: ${notice.reason}`));
     const result = await run.upload({
       source,
       signal: run.signal,
@@ -98,7 +102,7 @@ async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
     });
     await store?.delete(file.path);
     progress.finish(file.arg, "done");
-    return { status: "done", file, result, seconds: seconds(), resumed: resumeFrom !== undefined, sentBytes: result.bytes - (carried ?? 0) };
+    return { status: "done", file, result, seconds: seconds(), resumed: resumeFrom !== undefined, sentBytes: result.bytes - (carried ?? 0), partSize: notice };
   } catch (error) {
     if (run.signal.aborted) {
       progress.finish(file.arg, "stopped");

@@ -1,12 +1,40 @@
+/** Shared through the global symbol registry, so every copy of client-core (ESM, CJS, bundled twice) sees one brand. */
+const BRAND = Symbol.for("direct-upload.error");
+
+/**
+ * Adds `name` to the error's lineage and returns it. Class field initialisers run base first, so the lineage lists
+ * every class of the chain; `is()` reads it instead of `instanceof`, which fails across copies of a package.
+ */
+export function brandError(error: Error, name: string): string {
+  const lineage = (error as { [BRAND]?: string[] })[BRAND];
+  if (lineage) lineage.push(name);
+  else Object.defineProperty(error, BRAND, { value: [name] });
+  return name;
+}
+
+/** True when `value` was made by the error class called `name` (or a subclass), from any copy of its package. */
+export function isBrandedError(value: unknown, name: string): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const lineage = (value as { [BRAND]?: unknown })[BRAND];
+  return Array.isArray(lineage) && lineage.includes(name);
+}
+
 /** Base of every error thrown by @direct-upload packages: a stable `code`, whether a retry can help, and what to do. */
 export class DirectUploadError extends Error {
+  /** True for a DirectUploadError from any copy of the packages; use it instead of `instanceof`. */
+  static is(value: unknown): value is DirectUploadError {
+    return isBrandedError(value, "DirectUploadError");
+  }
+
+  // An explicit string: minifiers rename classes, so `new.target.name` would read "m" in production logs.
+  override name: string = brandError(this, "DirectUploadError");
+
   readonly code: string;
   readonly retryable: boolean;
   readonly hint: string | undefined;
 
   constructor(code: string, message: string, options: { retryable?: boolean; hint?: string; cause?: unknown } = {}) {
     super(options.hint ? `${message}. ${options.hint}` : message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
     this.code = code;
     this.retryable = options.retryable ?? false;
     this.hint = options.hint;
@@ -26,6 +54,12 @@ export interface VendorApiErrorInit {
 
 /** The vendor answered with an error (HTTP status or error envelope). Carries the vendor's own code and message. */
 export class VendorApiError extends DirectUploadError {
+  static override is(value: unknown): value is VendorApiError {
+    return isBrandedError(value, "VendorApiError");
+  }
+
+  override name: string = brandError(this, "VendorApiError");
+
   readonly vendor: string;
   readonly operation: string;
   readonly status: number;
@@ -51,6 +85,12 @@ export class VendorApiError extends DirectUploadError {
 
 /** The request never got a vendor answer (DNS, refused, reset, aborted). */
 export class TransportError extends DirectUploadError {
+  static override is(value: unknown): value is TransportError {
+    return isBrandedError(value, "TransportError");
+  }
+
+  override name: string = brandError(this, "TransportError");
+
   readonly vendor: string;
   readonly operation: string;
 
@@ -70,6 +110,12 @@ export class TransportError extends DirectUploadError {
 
 /** A create*Client factory got options it cannot work with; nothing was sent. Never carries a credential's value. */
 export class InvalidClientOptionsError extends DirectUploadError {
+  static override is(value: unknown): value is InvalidClientOptionsError {
+    return isBrandedError(value, "InvalidClientOptionsError");
+  }
+
+  override name: string = brandError(this, "InvalidClientOptionsError");
+
   readonly vendor: string;
   /** The option at fault, e.g. `baseUrl`, `token` or `auth.appSecret`. */
   readonly option: string;

@@ -1,6 +1,7 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import {
   checkClientOptions,
+  createOpenapiClient,
   errorMiddleware,
   expectData,
   type CallOptions,
@@ -59,7 +60,7 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): Cloudbas
   });
   let lastToken: string | undefined;
   const secrets = () => [lastToken];
-  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(
     bearerAuthMiddleware(options.token, (token) => (lastToken = token)),
     errorMiddleware("cloudbase", parseCloudbaseEnvelope, secrets),

@@ -1,4 +1,4 @@
-import { DirectUploadError, VendorApiError, redact } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError, redact, VendorApiError } from "@direct-upload/client-core";
 import { cloudbaseHint } from "./envelope.js";
 
 /** What an item failure looks like in every CloudBase batch answer. */
@@ -24,6 +24,12 @@ export interface MatchContext {
 
 /** The answer has a different number of items than the request, so positions cannot be trusted. */
 export class ItemCountMismatchError extends DirectUploadError {
+  static override is(value: unknown): value is ItemCountMismatchError {
+    return isBrandedError(value, "ItemCountMismatchError");
+  }
+
+  override name: string = brandError(this, "ItemCountMismatchError");
+
   readonly expected: number;
   readonly received: number;
   readonly requestId: string | undefined;

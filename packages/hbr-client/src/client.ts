@@ -1,7 +1,8 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import {
   DirectUploadError,
   checkClientOptions,
+  createOpenapiClient,
   errorMiddleware,
   expectData,
   type CallOptions,
@@ -55,7 +56,7 @@ export function createHbrClient(options: HbrClientOptions): HbrClient {
   });
   const signing = acs3Middleware(options);
 
-  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(signing.middleware);
   raw.use(namedByAction(errorMiddleware("hbr", parseHbrEnvelope, signing.secrets)));
 

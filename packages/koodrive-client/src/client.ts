@@ -1,5 +1,5 @@
-import createClient, { type Client } from "openapi-fetch";
-import { checkClientOptions, errorMiddleware, expectData, type CallOptions, type ClientOptions } from "@direct-upload/client-core";
+import type { Client } from "openapi-fetch";
+import { checkClientOptions, createOpenapiClient, errorMiddleware, expectData, type CallOptions, type ClientOptions } from "@direct-upload/client-core";
 import type { paths } from "./generated/koodrive.js";
 import type {
   CompleteFileRequest,
@@ -47,7 +47,7 @@ export function createKoodriveClient(options: KoodriveClientOptions): KoodriveCl
   const traceId = options.traceId ?? newTraceId;
   const authorization = koodriveAuth(auth);
 
-  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(authorization.middleware);
   raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets));
 

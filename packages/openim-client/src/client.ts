@@ -1,7 +1,8 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import {
   DirectUploadError,
   checkClientOptions,
+  createOpenapiClient,
   errorMiddleware,
   expectData,
   type CallOptions,
@@ -73,7 +74,7 @@ export function createOpenimClient(options: OpenimClientOptions): OpenimClient {
   const baseUrl = checkClientOptions({ vendor: "openim", baseUrl: options.baseUrl, required: { token: options.token } });
   const operationId = options.operationId ?? defaultOperationId;
   let lastToken: string | undefined;
-  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use(
     openimAuthMiddleware(options.token, operationId, (token) => (lastToken = token)),
     errorMiddleware("openim", parseOpenimEnvelope, () => [lastToken]),

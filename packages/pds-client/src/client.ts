@@ -1,6 +1,7 @@
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import {
   checkClientOptions,
+  createOpenapiClient,
   errorMiddleware,
   expectData,
   requireCredential,
@@ -57,7 +58,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
   let lastToken: string | undefined;
   let lastShareToken: string | undefined;
 
-  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
   raw.use({
     async onRequest({ request }) {
       lastToken = await requireCredential("pds", "token", token);

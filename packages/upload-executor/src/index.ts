@@ -1,7 +1,7 @@
 // Universal entry (Node and browsers): must not statically import node: modules.
 export * from "./core/source.js";
 export * from "./core/hash/index.js";
-export { UploadAbortedError, NetworkError, StallError, ResponseTimeoutError, PlanError, CheckpointMismatchError } from "./core/errors.js";
+export { UploadAbortedError, NetworkError, StallError, ResponseTimeoutError, PlanError, CheckpointMismatchError, InvalidUploadUrlError } from "./core/errors.js";
 export { StorageError, parseStorageError, storageErrorFrom, describeUrl, type StorageErrorInit } from "./core/storage-error.js";
 export { classifyFailure, isExpiry, isThrottling, type FailureKind } from "./core/classify.js";
 export { fullJitterDelay, parseRetryAfter, systemClock, type Clock, type BackoffOptions } from "./core/backoff.js";
@@ -9,7 +9,7 @@ export { withRetries, retryDelay, defaultRetryOptions, type RetryOptions, type R
 export { createConcurrencyLimit, type ConcurrencyLimit } from "./core/concurrency.js";
 export { runPool } from "./core/pool.js";
 export { ProgressTracker, type UploadProgress } from "./core/progress.js";
-export { layoutParts, checkPartLayout, type PartLayout, type PartSizing, type LaidOutParts } from "./core/part-layout.js";
+export { layoutParts, checkPartLayout, partSizeAdjustment, type PartLayout, type PartSizing, type LaidOutParts } from "./core/part-layout.js";
 export type { PutPlan, FormPlan, MultipartPlan, UploadPlan, PartRequest, PartTarget, Target } from "./core/plan.js";
 export type { EngineOptions, UploadWarning } from "./core/options.js";
 export { sendWatched, defaultWatchdogOptions, type WatchdogOptions } from "./core/watchdog.js";

@@ -21,20 +21,20 @@ export function isExpiry(error: StorageError): boolean {
 
 /** The storage asks for fewer requests: a 429, a 503 or a throttling code. Shared limits back off on it. */
 export function isThrottling(error: unknown): boolean {
-  return error instanceof StorageError && (error.status === 429 || error.status === 503 || THROTTLING_CODES.has(error.storageCode));
+  return StorageError.is(error) && (error.status === 429 || error.status === 503 || THROTTLING_CODES.has(error.storageCode));
 }
 
 export function classifyFailure(error: unknown): FailureKind {
-  if (error instanceof UploadAbortedError) return "abort";
-  if (error instanceof StorageError) {
+  if (UploadAbortedError.is(error)) return "abort";
+  if (StorageError.is(error)) {
     if (isExpiry(error)) return "renew";
     if (RETRYABLE_CODES.has(error.storageCode)) return "retry";
     if (error.status === 429 || error.status === 408) return "retry";
     if (error.status >= 500 && error.status !== 501 && error.status !== 505) return "retry";
     return "fatal";
   }
-  if (error instanceof NetworkError || error instanceof StallError || error instanceof ResponseTimeoutError) return "retry";
-  if (error instanceof DirectUploadError) return error.retryable ? "retry" : "fatal";
+  if (NetworkError.is(error) || StallError.is(error) || ResponseTimeoutError.is(error)) return "retry";
+  if (DirectUploadError.is(error)) return error.retryable ? "retry" : "fatal";
   const code = errorCode(error);
   if (code && NETWORK_CODES.has(code)) return "retry";
   if (error instanceof Error && (error.name === "TypeError" || error.name === "Error") && NETWORK_MESSAGES.test(error.message)) return "retry";

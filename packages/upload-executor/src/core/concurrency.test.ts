@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createConcurrencyLimit, type ConcurrencyLimit } from "./concurrency.js";
+import { PlanError } from "./errors.js";
 
 /** Runs `count` tasks that each wait for their turn to be released, one release per tick; returns the most at once. */
 async function peakOf(limit: ConcurrencyLimit, count: number): Promise<number> {
@@ -22,6 +23,10 @@ async function peakOf(limit: ConcurrencyLimit, count: number): Promise<number> {
 }
 
 describe("createConcurrencyLimit", () => {
+  it.each([0, 1.5, Number.NaN])("refuses a size of %s with a typed PlanError", (size) => {
+    expect(() => createConcurrencyLimit(size)).toThrow(PlanError);
+  });
+
   it("never runs more tasks than its size, across every caller sharing it", async () => {
     expect(await peakOf(createConcurrencyLimit(2), 5)).toBe(2);
   });

@@ -1,3 +1,5 @@
+import { PlanError } from "./errors.js";
+
 /**
  * Caps requests in flight; share one limit between uploads to cap them all together (sockets, browser's 6 per
  * origin). When the storage throttles, every upload sharing the limit backs off together.
@@ -17,7 +19,7 @@ export interface ConcurrencyLimit {
 }
 
 export function createConcurrencyLimit(size: number): ConcurrencyLimit {
-  if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`concurrency must be a positive integer, got ${size}`);
+  if (!(Number.isInteger(size) && size >= 1)) throw new PlanError(`concurrency must be a positive integer, got ${size}`, "Pass a whole number of parallel requests, 1 or more");
   let active = 0;
   let open = size;
   // Successes since the last change of `open`: `open` of them reopen one slot.

@@ -1,7 +1,13 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
 
 /** The caller's AbortSignal fired. Nothing is retried after this; in-flight requests were destroyed. */
 export class UploadAbortedError extends DirectUploadError {
+  static override is(value: unknown): value is UploadAbortedError {
+    return isBrandedError(value, "UploadAbortedError");
+  }
+
+  override name: string = brandError(this, "UploadAbortedError");
+
   constructor(reason?: unknown) {
     super("aborted", "The upload was aborted", {
       hint: "Start it again with the last checkpoint (resumeFrom) to send only what is missing",
@@ -12,6 +18,12 @@ export class UploadAbortedError extends DirectUploadError {
 
 /** The request got no HTTP answer (connection refused or reset, DNS, TLS, browser network error). */
 export class NetworkError extends DirectUploadError {
+  static override is(value: unknown): value is NetworkError {
+    return isBrandedError(value, "NetworkError");
+  }
+
+  override name: string = brandError(this, "NetworkError");
+
   /** Node error code such as ECONNRESET, when there is one. */
   readonly errno: string | undefined;
 
@@ -29,6 +41,12 @@ export class NetworkError extends DirectUploadError {
 
 /** No upload progress for `stallTimeoutMs`: the connection is presumed dead and the request is retried. */
 export class StallError extends DirectUploadError {
+  static override is(value: unknown): value is StallError {
+    return isBrandedError(value, "StallError");
+  }
+
+  override name: string = brandError(this, "StallError");
+
   constructor(operation: string, timeoutMs: number) {
     super("stalled", `${operation} sent no bytes for ${timeoutMs} ms`, {
       retryable: true,
@@ -39,6 +57,12 @@ export class StallError extends DirectUploadError {
 
 /** The body was fully sent but the server did not answer within `responseTimeoutMs`. */
 export class ResponseTimeoutError extends DirectUploadError {
+  static override is(value: unknown): value is ResponseTimeoutError {
+    return isBrandedError(value, "ResponseTimeoutError");
+  }
+
+  override name: string = brandError(this, "ResponseTimeoutError");
+
   constructor(operation: string, timeoutMs: number) {
     super("response_timeout", `${operation} sent its body but got no answer within ${timeoutMs} ms`, {
       retryable: true,
@@ -47,8 +71,43 @@ export class ResponseTimeoutError extends DirectUploadError {
   }
 }
 
+/** A request's URL is not an absolute http(s) URL (a vendor answer or a setting such as storageUrl is wrong). */
+export class InvalidUploadUrlError extends DirectUploadError {
+  static override is(value: unknown): value is InvalidUploadUrlError {
+    return isBrandedError(value, "InvalidUploadUrlError");
+  }
+
+  override name: string = brandError(this, "InvalidUploadUrlError");
+
+  constructor(operation: string, cause?: unknown) {
+    // The URL itself stays out of the message: its query may hold signatures.
+    super("invalid_upload_url", `${operation} has no valid http(s) URL to send to`, {
+      hint: "Check the endpoint and storage URL settings; if they are right, the vendor answered with a malformed upload URL",
+      cause,
+    });
+  }
+}
+
+/** Parses a request URL, or throws InvalidUploadUrlError instead of the platform's SyntaxError or TypeError. */
+export function parseUploadUrl(url: string, operation: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    throw new InvalidUploadUrlError(operation, error);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new InvalidUploadUrlError(operation);
+  return parsed;
+}
+
 /** The plan cannot work (bad part layout, file too large for the vendor limits, missing targets). */
 export class PlanError extends DirectUploadError {
+  static override is(value: unknown): value is PlanError {
+    return isBrandedError(value, "PlanError");
+  }
+
+  override name: string = brandError(this, "PlanError");
+
   constructor(message: string, hint?: string) {
     super("invalid_plan", message, hint === undefined ? {} : { hint });
   }
@@ -56,6 +115,12 @@ export class PlanError extends DirectUploadError {
 
 /** A checkpoint that does not belong to this plan or source (different layout or size). */
 export class CheckpointMismatchError extends DirectUploadError {
+  static override is(value: unknown): value is CheckpointMismatchError {
+    return isBrandedError(value, "CheckpointMismatchError");
+  }
+
+  override name: string = brandError(this, "CheckpointMismatchError");
+
   constructor(detail: string) {
     super("checkpoint_mismatch", `The checkpoint does not match this upload: ${detail}`, {
       hint: "Start a new upload without resumeFrom; this checkpoint was made for another file or part layout",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PlanError } from "./errors.js";
-import { checkPartLayout, layoutParts } from "./part-layout.js";
+import { checkPartLayout, layoutParts, partSizeAdjustment } from "./part-layout.js";
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -71,5 +71,17 @@ describe("checkPartLayout", () => {
     expect(() => checkPartLayout([{ number: 1, offset: 0, size: 65 }, { number: 2, offset: 65, size: 1 }], 66, 64)).toThrow(PlanError);
     expect(() => checkPartLayout([{ number: 1, offset: 0, size: 64 }], 65)).toThrow(PlanError);
     expect(() => checkPartLayout([{ number: 1, offset: 0, size: 128 }, { number: 2, offset: 128, size: 3 }], 131, 64)).not.toThrow();
+  });
+});
+
+describe("partSizeAdjustment", () => {
+  const sizing = { minPartSize: 100 * 1024, maxPartSize: 5 * 1024 ** 3, maxParts: 10_000, align: 64 };
+  it.each([
+    [1024 ** 2, 1024 ** 2, undefined],
+    [1024 ** 2, 1024 ** 2 + 1, { partSize: 1024 ** 2 + 64, reason: expect.stringMatching(/multiples of 64 bytes/) }],
+    [1024 ** 2, 4096, { partSize: 100 * 1024, reason: expect.stringMatching(/smallest part is 102400 bytes/) }],
+    [20 * 1024 ** 3, 1024 ** 2, { partSize: 2147520, reason: expect.stringMatching(/fits in the vendor's 10000 parts/) }],
+  ])("for a %i-byte file, a preferred %i-byte part gives %o", (size, preferredPartSize, expected) => {
+    expect(partSizeAdjustment(size, { ...sizing, preferredPartSize })).toEqual(expected);
   });
 });

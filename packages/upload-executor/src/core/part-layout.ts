@@ -34,7 +34,7 @@ const roundUp = (value: number, step: number) => Math.ceil(value / step) * step;
  */
 export function layoutParts(size: number, sizing: PartSizing): LaidOutParts {
   const align = sizing.align ?? 1;
-  if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`file size must be a non-negative integer, got ${size}`);
+  if (!Number.isSafeInteger(size) || size < 0) throw new PlanError(`file size must be a non-negative integer, got ${size}`);
   const largest = Math.floor(sizing.maxPartSize / align) * align;
   const smallest = roundUp(sizing.minPartSize, align);
   if (largest < smallest || sizing.maxParts < 1) {
@@ -55,6 +55,20 @@ export function layoutParts(size: number, sizing: PartSizing): LaidOutParts {
     parts.push({ number: i + 1, offset, size: Math.min(partSize, size - offset) });
   }
   return { partSize, parts };
+}
+
+/** The part size layoutParts uses instead of the preferred one, and why; undefined when it keeps the preferred size. */
+export function partSizeAdjustment(size: number, sizing: PartSizing & { preferredPartSize: number }): { partSize: number; reason: string } | undefined {
+  const { partSize } = layoutParts(size, sizing);
+  const wanted = sizing.preferredPartSize;
+  if (partSize === wanted) return undefined;
+  const align = sizing.align ?? 1;
+  let reason: string;
+  if (Math.ceil(size / Math.max(wanted, sizing.minPartSize)) > sizing.maxParts) reason = `so the ${size}-byte file fits in the vendor's ${sizing.maxParts} parts`;
+  else if (wanted < sizing.minPartSize) reason = `the vendor's smallest part is ${sizing.minPartSize} bytes`;
+  else if (wanted > sizing.maxPartSize) reason = `the vendor's largest part is ${sizing.maxPartSize} bytes`;
+  else reason = `parts are multiples of ${align} bytes (the SHA block the hash states are chained at)`;
+  return { partSize, reason };
 }
 
 /** Checks a layout from elsewhere (a checkpoint, a vendor answer): contiguous, 1-based, covering exactly `size`. */

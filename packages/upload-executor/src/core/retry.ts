@@ -68,7 +68,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, ctx: RetryContex
 /** Backoff for the n-th retry (from 0), stretched to the server's Retry-After on 429/503. */
 export function retryDelay(error: unknown, retry: number, options: RetryOptions, clock: Pick<Clock, "random" | "now">): number {
   const jitter = fullJitterDelay(retry, options, clock.random);
-  if (error instanceof StorageError && (error.status === 429 || error.status === 503)) {
+  if (StorageError.is(error) && (error.status === 429 || error.status === 503)) {
     const hinted = parseRetryAfter(error.retryAfter, clock.now());
     if (hinted !== undefined) return Math.max(jitter, Math.min(hinted, options.maxRetryAfterMs));
   }

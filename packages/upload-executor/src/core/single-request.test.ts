@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StorageError } from "./storage-error.js";
-import { UploadAbortedError } from "./errors.js";
+import { InvalidUploadUrlError, UploadAbortedError } from "./errors.js";
 import { uploadForm, uploadPut } from "./single-request.js";
 import { fromUint8Array } from "./source.js";
 import { instantClock } from "../../test/helpers/instant-clock.js";
@@ -24,6 +24,13 @@ describe("uploadPut", () => {
     expect(server.received.get("/a.bin")).toMatchObject({ method: "PUT", headers: { "content-length": "1000003", "x-cos-meta-fileid": "m" } });
     expect(log.monotonic()).toBe(true);
     expect(log.last()).toEqual({ loaded: bytes.byteLength, total: bytes.byteLength });
+  });
+
+  it.each(["http://[bad/a.bin?sig=secret-signature", "/relative/a.bin", "ftp://127.0.0.1/a.bin"])("refuses %s with a typed InvalidUploadUrlError that hides the URL", async (url) => {
+    const error = await uploadPut(fromUint8Array(testBytes(10), "a.bin"), { kind: "put", url, headers: {} }, { transport }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidUploadUrlError);
+    expect(error).toMatchObject({ code: "invalid_upload_url", retryable: false });
+    expect((error as Error).message).not.toContain("secret-signature");
   });
 
   it("uploads an empty file", async () => {

@@ -1,4 +1,4 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
 
 /**
  * Bytes to upload. Every range can be read again, so any request can be retried without buffering the whole
@@ -21,6 +21,12 @@ export interface UploadSource {
 }
 
 export class SourceChangedError extends DirectUploadError {
+  static override is(value: unknown): value is SourceChangedError {
+    return isBrandedError(value, "SourceChangedError");
+  }
+
+  override name: string = brandError(this, "SourceChangedError");
+
   constructor(name: string, detail: string) {
     super("source_changed", `${name} changed while it was being uploaded (${detail})`, {
       hint: "Upload the file again from the start; a checkpoint for the old content cannot be reused",

@@ -1,4 +1,4 @@
-import { DirectUploadError, redact } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError, redact } from "@direct-upload/client-core";
 import type { TransportResponse } from "./transport/types.js";
 
 const REQUEST_ID_HEADERS = ["x-amz-request-id", "x-oss-request-id", "x-cos-request-id", "x-obs-request-id", "x-ca-request-id", "x-request-id"];
@@ -25,6 +25,12 @@ export interface StorageErrorInit {
 
 /** The object storage answered a PUT/POST with an error. Holds the parsed code, never the signed URL's query. */
 export class StorageError extends DirectUploadError {
+  static override is(value: unknown): value is StorageError {
+    return isBrandedError(value, "StorageError");
+  }
+
+  override name: string = brandError(this, "StorageError");
+
   readonly status: number;
   readonly storageCode: string;
   readonly storageMessage: string;

@@ -1,4 +1,5 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
+import type { PartSizing } from "../core/part-layout.js";
 import type { FlowOptions, UploadResult } from "./flow-types.js";
 
 interface SettingBase {
@@ -25,12 +26,17 @@ export type SettingValues = Readonly<Record<string, string | undefined>>;
 /** Uploads one source with the client `connect` built. */
 export type VendorUpload = (options: FlowOptions) => Promise<UploadResult>;
 
+/** Part limits of a multipart vendor and the part size its flow starts from. */
+export type VendorPartSizing = Readonly<Omit<PartSizing, "preferredPartSize"> & { defaultPartSize: number }>;
+
 /** What the executor knows of one vendor: its name, the settings its client needs, and how to upload with them. */
 export interface VendorDescriptor<Name extends string = string> {
   name: Name;
   /** As the vendor writes itself, e.g. "KooDrive". */
   displayName: string;
   settings: readonly VendorSetting[];
+  /** A multipart vendor's part limits as its flow applies them (alignment included), for callers to check a part size against. */
+  partSizing?: VendorPartSizing;
   /** Builds the vendor's client for `endpoint` from the setting values and returns its uploader; refuses missing or invalid values. */
   connect(endpoint: string, values: SettingValues): VendorUpload;
 }
@@ -46,6 +52,12 @@ export type CheckedValues<Settings extends readonly VendorSetting[]> = {
 
 /** A setting value is missing or not one the vendor accepts. */
 export class SettingError extends DirectUploadError {
+  static override is(value: unknown): value is SettingError {
+    return isBrandedError(value, "SettingError");
+  }
+
+  override name: string = brandError(this, "SettingError");
+
   constructor(vendor: string, setting: VendorSetting, problem: string) {
     super("invalid_setting", `${vendor} setting ${setting.key} ${problem}`, {
       hint: setting.env ? `Pass ${setting.key} (or set ${setting.env})` : `Pass a valid ${setting.key}`,
@@ -72,10 +84,13 @@ function checkValues(name: string, settings: readonly VendorSetting[], values: S
  * A descriptor whose `connect` receives checked values, typed from its own settings. Write the settings inline so
  * their keys, `required` and `choices` stay literal.
  */
+// No side effects: a page that imports one flow lets the bundler drop the other vendors' descriptors and clients.
+/* @__NO_SIDE_EFFECTS__ */
 export function defineVendor<const Name extends string, const Settings extends readonly VendorSetting[]>(vendor: {
   name: Name;
   displayName: string;
   settings: Settings;
+  partSizing?: VendorPartSizing;
   connect(endpoint: string, values: CheckedValues<Settings>): VendorUpload;
 }): VendorDescriptor<Name> {
   return {

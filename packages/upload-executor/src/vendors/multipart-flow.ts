@@ -5,6 +5,7 @@ import { layoutParts, type PartLayout, type PartSizing } from "../core/part-layo
 import type { MultipartPlan } from "../core/plan.js";
 import { emitCheckpoint } from "./flow-checkpoint.js";
 import { reportDone } from "./flow-engine.js";
+import type { VendorPartSizing } from "./descriptor.js";
 import type { FlowOptions } from "./flow-types.js";
 
 /** SHA-1/SHA-256 midstates are only complete at 64-byte boundaries: every part but the last is a multiple of 64. */
@@ -37,7 +38,12 @@ export function flowParts(
   resume: MultipartCheckpoint<unknown> | undefined,
 ): PartLayout[] {
   if (resume) return resume.parts;
-  return layoutParts(size, { ...sizing, align: MIDSTATE_ALIGN, preferredPartSize: options.partSize ?? sizing.defaultPartSize }).parts;
+  return layoutParts(size, { ...flowPartSizing(sizing), preferredPartSize: options.partSize ?? sizing.defaultPartSize }).parts;
+}
+
+/** A vendor's part limits as the multipart flows apply them: every part but the last on a SHA block boundary. */
+export function flowPartSizing(sizing: Omit<VendorPartSizing, "align">): VendorPartSizing {
+  return { ...sizing, align: MIDSTATE_ALIGN };
 }
 
 /** Runs the parts of `plan` through the engine, handing each engine checkpoint to the caller as a FlowCheckpoint. */

@@ -1,4 +1,4 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError } from "@direct-upload/client-core";
 import { MidstateUnalignedError } from "./errors.js";
 import type { HashAlgorithm } from "./types.js";
 
@@ -17,6 +17,12 @@ export interface PassJob {
 export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 
 class InvalidPassError extends DirectUploadError {
+  static override is(value: unknown): value is InvalidPassError {
+    return isBrandedError(value, "InvalidPassError");
+  }
+
+  override name: string = brandError(this, "InvalidPassError");
+
   constructor(detail: string, hint: string) {
     super("midstate_pass_invalid", `Cannot start the hashing pass: ${detail}`, { hint });
   }

@@ -17,7 +17,7 @@ async function hashBlob(endpoint: Endpoint, blob: Blob, job: PassJob, signal: Ab
 
 /** A failure as plain data (class identity does not survive structured cloning). */
 export function errorReply(error: unknown): Extract<WorkerReply, { type: "error" }> {
-  const typed = error instanceof DirectUploadError ? error : undefined;
+  const typed = DirectUploadError.is(error) ? error : undefined;
   return {
     type: "error",
     code: typed?.code ?? "midstate_pass_failed",

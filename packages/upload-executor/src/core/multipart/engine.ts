@@ -138,8 +138,8 @@ export async function uploadMultipart<Vendor = unknown>(
     midstates.cancel();
     // The last state (with every midstate computed so far) lets the caller resume; a failing store must not hide the cause.
     await save().catch(() => undefined);
-    if (error instanceof UploadAbortedError || opts.signal.aborted) {
-      const aborted = error instanceof UploadAbortedError ? error : new UploadAbortedError(opts.signal.reason);
+    if (UploadAbortedError.is(error) || opts.signal.aborted) {
+      const aborted = UploadAbortedError.is(error) ? error : new UploadAbortedError(opts.signal.reason);
       await plan.onAbort?.(JSON.parse(JSON.stringify(checkpoint))).catch(() => undefined);
       throw aborted;
     }

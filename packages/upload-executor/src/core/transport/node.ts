@@ -1,6 +1,6 @@
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { NetworkError } from "../errors.js";
+import { NetworkError, parseUploadUrl } from "../errors.js";
 import { formEnvelope } from "./form-envelope.js";
 import type { HttpTransport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -30,7 +30,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
       const source = req.body.kind === "range" ? req.body.source : req.body.file.source;
       return new Promise<TransportResponse>((resolve, reject) => {
         if (req.signal.aborted) return reject(req.signal.reason);
-        const url = new URL(req.url);
+        const url = parseUploadUrl(req.url, `${req.method} request`);
         const secure = url.protocol === "https:";
         const agent = secure ? options.httpsAgent : options.httpAgent;
         const client: ClientRequest = (secure ? httpsRequest : httpRequest)(url, {

@@ -1,4 +1,4 @@
-import { NetworkError } from "../errors.js";
+import { NetworkError, parseUploadUrl } from "../errors.js";
 import type { HttpTransport, RequestBody, TransportResponse } from "./types.js";
 
 /** Blob slices are sent without copying; other sources are read into memory one part at a time. */
@@ -38,7 +38,7 @@ export function createXhrTransport(): HttpTransport {
       return new Promise<TransportResponse>((resolve, reject) => {
         if (req.signal.aborted) return reject(req.signal.reason);
         const xhr = new XMLHttpRequest();
-        xhr.open(req.method, req.url);
+        xhr.open(req.method, parseUploadUrl(req.url, `${req.method} request`).href);
         for (const [name, value] of Object.entries(req.headers)) {
           if (/^(content-length|host|transfer-encoding)$/i.test(name)) continue;
           if (body instanceof FormData && /^content-type$/i.test(name)) continue;

@@ -12,7 +12,7 @@ export const CLOUDBASE_BATCH_LIMIT = 100;
 
 type Matched = MatchedItem<UploadInfoRequestItem, UploadInfoSuccessItem>;
 
-const tooLarge = (error: unknown) => error instanceof VendorApiError && error.vendorCode === "OBJECT_BATCH_TOO_LARGE";
+const tooLarge = (error: unknown) => VendorApiError.is(error) && error.vendorCode === "OBJECT_BATCH_TOO_LARGE";
 
 /**
  * Upload info for every item, in request order: calls of at most `batchSize` items, one after another; a call

@@ -123,6 +123,6 @@ function batchProgress(total: number, emit: FlowOptions["onProgress"]) {
 }
 
 function asTyped(error: unknown, name: string): DirectUploadError {
-  if (error instanceof DirectUploadError) return error;
+  if (DirectUploadError.is(error)) return error;
   return new DirectUploadError("upload_failed", `Uploading ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

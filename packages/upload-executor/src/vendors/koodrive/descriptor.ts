@@ -1,5 +1,7 @@
 import { createKoodriveClient } from "@direct-upload/koodrive-client";
 import { defineVendor } from "../descriptor.js";
+import { flowPartSizing } from "../multipart-flow.js";
+import { KOODRIVE_PART_SIZING } from "./koodrive-parts.js";
 import { uploadToKoodrive } from "./koodrive.js";
 
 export const koodriveVendor = defineVendor({
@@ -10,6 +12,7 @@ export const koodriveVendor = defineVendor({
     { key: "userId", env: "KOODRIVE_USER_ID", description: "user id", required: true },
     { key: "flash", description: "flash upload: hash the whole file before create", choices: ["on", "off"] },
   ],
+  partSizing: flowPartSizing(KOODRIVE_PART_SIZING),
   connect(endpoint, { token, userId, flash }) {
     const client = createKoodriveClient({ baseUrl: endpoint, userId, auth: { type: "bearer", token } });
     return (options) => uploadToKoodrive({ ...options, client, ...(flash ? { flash: flash === "on" } : {}) });

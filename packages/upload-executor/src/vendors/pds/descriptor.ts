@@ -1,5 +1,7 @@
 import { createPdsClient } from "@direct-upload/pds-client";
 import { defineVendor } from "../descriptor.js";
+import { flowPartSizing } from "../multipart-flow.js";
+import { PDS_PART_SIZING } from "./pds-parts.js";
 import { uploadToPds } from "./pds.js";
 
 export const pdsVendor = defineVendor({
@@ -13,6 +15,7 @@ export const pdsVendor = defineVendor({
     { key: "rapid", description: "rapid upload (auto: pre-hash, full hash on a match)", choices: ["auto", "off"] },
     { key: "uploadMode", description: "upload mode (parallel falls back to serial where unsupported)", choices: ["parallel", "serial"] },
   ],
+  partSizing: flowPartSizing(PDS_PART_SIZING),
   connect(endpoint, { token, driveId, hash, onConflict, rapid, uploadMode }) {
     const client = createPdsClient({ baseUrl: endpoint, token });
     return (options) => uploadToPds({ ...options, client, driveId, ...(hash ? { hash } : {}), ...(onConflict ? { onConflict } : {}), ...(rapid ? { rapid } : {}), ...(uploadMode ? { mode: uploadMode } : {}) });

@@ -38,7 +38,7 @@ export async function createPdsFile(input: PdsCreateInput): Promise<PdsCreated> 
     callVendor(engine, (signal) => client.createFile({ ...input.body(serial), ...pdsScope(location), ...(mode ? { check_name_mode: mode } : {}), ...extra }, { signal }));
   let serial = input.serial;
   let answer = await send(serial).catch((error: unknown) => {
-    if (serial || !(error instanceof VendorApiError) || error.vendorCode !== PARALLEL_NOT_SUPPORTED) throw error;
+    if (serial || !VendorApiError.is(error) || error.vendorCode !== PARALLEL_NOT_SUPPORTED) throw error;
     serial = true;
     return send(serial);
   });

@@ -54,7 +54,7 @@ export async function startPdsUpload(
   try {
     created = await create();
   } catch (error) {
-    if (pre === undefined || !(error instanceof VendorApiError) || error.status !== 409) throw error;
+    if (pre === undefined || !VendorApiError.is(error) || error.status !== 409) throw error;
     whole = await hashAll();
     pre = undefined;
     created = await create();

@@ -1,4 +1,4 @@
-import { DirectUploadError, VendorApiError } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError, VendorApiError } from "@direct-upload/client-core";
 import type { PdsClient, PdsFile } from "@direct-upload/pds-client";
 import { crc64OfSource } from "../../core/crc64.js";
 import { CheckpointMismatchError, PlanError } from "../../core/errors.js";
@@ -31,6 +31,12 @@ const isPdsState = isMultipartState((vendor): vendor is PdsUploadState => {
 
 /** PDS finished the file with another content hash than the one computed while uploading. */
 export class PdsDigestMismatchError extends DirectUploadError {
+  static override is(value: unknown): value is PdsDigestMismatchError {
+    return isBrandedError(value, "PdsDigestMismatchError");
+  }
+
+  override name: string = brandError(this, "PdsDigestMismatchError");
+
   constructor(algorithm: PdsHash | "crc64", expected: string, actual: string) {
     super("digest_mismatch", `PDS stored content with ${algorithm} ${actual}, but the uploaded bytes hash to ${expected}`, {
       hint: "The source changed while it was uploaded or the storage corrupted it; upload the file again",
@@ -129,7 +135,7 @@ async function confirmGone<T>(client: PdsClient, engine: EngineOptions, upload: 
   try {
     return { value: await call() };
   } catch (error) {
-    if (digest === undefined || !(error instanceof VendorApiError) || !error.vendorCode.startsWith("NotFound.UploadId")) throw error;
+    if (digest === undefined || !VendorApiError.is(error) || !error.vendorCode.startsWith("NotFound.UploadId")) throw error;
     const file = await callVendor(engine, (signal) => client.getFile({ ...pdsScope(upload), file_id: upload.fileId }, { signal })).catch(() => undefined);
     if (file?.status !== "available" || file.content_hash?.toLowerCase() !== digest) throw error;
     return { file };
