@@ -7,7 +7,9 @@ import {
   type CallOptions,
   type ClientOptions,
   type Credential,
+  vendorFetch,
 } from "@direct-upload/client-core";
+import { replyValidators } from "./generated/pds-replies.js";
 import type { paths } from "./generated/pds.js";
 import type {
   CompleteFileRequest,
@@ -49,12 +51,13 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
     shortcuts: ["domainId"],
     required: { token },
     optional: { shareToken },
+    timeoutMs: options.timeoutMs,
   });
   // Latest resolved credentials, scrubbed from error messages.
   let lastToken: string | undefined;
   let lastShareToken: string | undefined;
 
-  const raw = createClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use({
     async onRequest({ request }) {
       lastToken = await requireCredential("pds", "token", token);
@@ -66,7 +69,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
       return request;
     },
   });
-  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken]));
+  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken], { replies: replyValidators }));
 
   return {
     raw,

@@ -47,6 +47,18 @@ export class ResponseTimeoutError extends DirectUploadError {
   }
 }
 
+/**
+ * The storage answered from another origin than the one it was sent to: XMLHttpRequest follows redirects and cannot
+ * be told not to, so the answer is refused. (node:http never follows one: a 3xx there is a StorageError.)
+ */
+export class StorageRedirectError extends DirectUploadError {
+  constructor(operation: string, origin: string) {
+    super("storage_redirect", `${operation} was redirected to ${origin}; the answer was refused`, {
+      hint: "Upload targets must answer directly; check the vendor's storage settings or any proxy in between",
+    });
+  }
+}
+
 /** The plan cannot work (bad part layout, file too large for the vendor limits, missing targets). */
 export class PlanError extends DirectUploadError {
   constructor(message: string, hint?: string) {

@@ -19,6 +19,8 @@ export interface EngineOptions extends Partial<WatchdogOptions> {
   concurrency?: number | ConcurrencyLimit;
   /** Randomness and sleeping, for tests. */
   clock?: Clock;
+  /** Vendor API calls: time allowed for the response headers and between body bytes (the client's own, 30 s, by default). */
+  vendorTimeoutMs?: number;
 }
 
 export interface ResolvedOptions extends WatchdogOptions {

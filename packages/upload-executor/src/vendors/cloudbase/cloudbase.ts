@@ -79,7 +79,7 @@ export async function uploadManyToCloudbase(options: CloudbaseBatchOptions): Pro
   const files = options.files.map((file) => ({ source: file.source, name: file.name ?? file.source.name }));
   const engine = flowEngine(rest);
   const signal = engine.signal;
-  const infos = await callVendor(engine, (s) => client.getObjectsUploadInfo(files.map(({ name }) => ({ objectId: name })), { signal: s }));
+  const infos = await callVendor(engine, (call) => client.getObjectsUploadInfo(files.map(({ name }) => ({ objectId: name })), call));
   const limit = typeof concurrency === "object" ? concurrency : createConcurrencyLimit(concurrency ?? 4);
   const progress = batchProgress(files.filter((_, i) => infos[i]!.ok).reduce((sum, f) => sum + f.source.size, 0), onProgress);
 

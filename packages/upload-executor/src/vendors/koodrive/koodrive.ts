@@ -48,20 +48,20 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
     parts,
     vendor: task,
     midstates: { algorithms: ["sha256"] },
-    getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task.fileId, requests, signal),
+    getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task.fileId, requests, engine, signal),
     // complete takes no part list: an ETag the browser's CORS rules hide is not needed.
     completePart: (_, response) => response.headers.etag ?? "",
   };
   const { digests } = await uploadFlowParts(options, "koodrive", plan, engine, resume);
   const sha256 = digests.sha256!;
-  await callVendor(engine, (signal) => client.completeFile({ fileId: task.fileId, sha256 }, { signal }));
+  await callVendor(engine, (call) => client.completeFile({ fileId: task.fileId, sha256 }, call));
   return { vendor: "koodrive", name: task.name, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, fileId: task.fileId };
 }
 
 async function createTask(options: KoodriveUploadOptions, engine: EngineOptions): Promise<KoodriveUploadState> {
   const { source } = options;
   const name = options.name ?? source.name;
-  const created = await callVendor(engine, (signal) =>
+  const created = await callVendor(engine, (call) =>
     options.client.createFile(
       {
         fileName: name,
@@ -73,7 +73,7 @@ async function createTask(options: KoodriveUploadOptions, engine: EngineOptions)
         autoRename: options.autoRename ?? 2,
         ...(source.type ? { mimeType: source.type } : {}),
       },
-      { signal },
+      call,
     ),
   );
   return { fileId: created.fileId, name: created.fileName ?? name };

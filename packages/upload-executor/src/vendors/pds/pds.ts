@@ -7,7 +7,7 @@ import { resumeState } from "../flow-checkpoint.js";
 import { callVendor, flowEngine } from "../flow-engine.js";
 import type { FlowOptions, UploadResult } from "../flow-types.js";
 import { flowParts, isMultipartState, uploadFlowParts } from "../multipart-flow.js";
-import { PDS_PART_SIZING, pdsPartInfo, pdsPartTargets, pdsTarget, type PdsHash, type PdsUploadRef } from "./pds-parts.js";
+import { PDS_PART_SIZING, pdsPartInfo, pdsPartTargets, pdsTargets, type PdsHash, type PdsUploadRef } from "./pds-parts.js";
 import { listUploadedParts, reconcileDone } from "./pds-resume.js";
 
 export interface PdsUploadOptions extends FlowOptions {
@@ -71,13 +71,13 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     vendor: upload,
     // The result's SHA-256 comes from the same pass as the contexts.
     midstates: { algorithms: hash === "sha256" ? ["sha256"] : ["sha1", "sha256"] },
-    getPartTargets: pdsPartTargets(client, upload, issued),
+    getPartTargets: pdsPartTargets(client, upload, issued, engine),
   };
   const { parts: done, digests } = await uploadFlowParts(options, "pds", plan, engine, resume);
-  const file = await callVendor(engine, (signal) =>
+  const file = await callVendor(engine, (call) =>
     client.completeFile(
       { drive_id: upload.driveId, file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: done.map((part) => ({ part_number: part.number, etag: part.etag })) },
-      { signal },
+      call,
     ),
   );
   const stored = file.content_hash?.toLowerCase();
@@ -98,7 +98,7 @@ async function createUpload(options: PdsUploadOptions, engine: EngineOptions, is
   const { source } = options;
   const hash = options.hash ?? "sha1";
   const name = options.name ?? source.name;
-  const created = await callVendor(engine, (signal) =>
+  const created = await callVendor(engine, (call) =>
     options.client.createFile(
       {
         drive_id: options.driveId,
@@ -112,7 +112,7 @@ async function createUpload(options: PdsUploadOptions, engine: EngineOptions, is
         ...(source.type ? { content_type: source.type } : {}),
         ...(options.checkNameMode ? { check_name_mode: options.checkNameMode } : {}),
       },
-      { signal },
+      call,
     ),
   );
   if (!created.upload_id) {
@@ -120,6 +120,7 @@ async function createUpload(options: PdsUploadOptions, engine: EngineOptions, is
       hint: "Check that the name does not point to an existing folder; nothing was uploaded",
     });
   }
-  for (const target of (created.part_info_list ?? []).flatMap(pdsTarget)) issued.set(target.partNumber, target);
+  // Asked for part 1 only; a reply without it leaves the part to get_upload_url.
+  for (const target of pdsTargets("/v2/file/create", created.part_info_list ?? [], new Set([1]), false)) issued.set(target.partNumber, target);
   return { driveId: options.driveId, fileId: created.file_id, uploadId: created.upload_id, name: created.file_name ?? name, hash };
 }
