@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 }, vendorTimeoutMs: 100 };
-const list = { drive_id: "1", file_id: "f", upload_id: "u" };
+const list = { drive_id: "1", file_id: "f", upload_id: "u", limit: 100 };
 
 describe("callVendor", () => {
   it("retries calls that timed out, and leaves no listener on the caller's signal", async () => {
