@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -180,6 +180,23 @@ describe("direct-upload against a hostile vendor", () => {
     const second = await upload(connection, parts, args);
     expectFailure(second, connection, "invalid_reply", "/v2/file/list_uploaded_parts");
     expect(jsonLines(second.stdout)[0]!.error).toMatchObject({ message: expect.stringContaining("/next_part_number_marker") });
+  });
+
+  it("drops the checkpoint of an upload KooDrive's chain check refused, and says so", async () => {
+    const connection = connections.get("koodrive")!;
+    const checkpoint = join(dir, "koodrive-chain.json");
+    sandbox.faults.arm("koodrive.complete", { kind: "fail", times: 1, status: 409, code: "13000402", message: "chain check failed" });
+    const result = await upload(connection, small, ["--checkpoint", checkpoint]);
+    expectFailure(result, connection, "koodrive_api_error", "/koodrive/ose/v1/files/complete");
+    expect(result.stderr).toMatch(/small\.bin: dropped its saved checkpoint \(a resume would fail the same way\); the next run starts over/);
+    await expect(readFile(checkpoint, "utf8")).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("masks CloudBase's signed download URL in the human summary", async () => {
+    const connection = connections.get("cloudbase")!;
+    const result = await runCli(["upload", small, ...connection.args], { env: connection.env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\?sign=\*\*\*&t=\d+/);
   });
 
   it("retries a stall before the headers and then uploads", async () => {
