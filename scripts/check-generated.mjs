@@ -3,15 +3,16 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { render } from "./generate-client.mjs";
-import { VENDORS, vendorPaths } from "./vendors.mjs";
+import { renderAll } from "./generate-client.mjs";
+import { VENDORS } from "./vendors.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const stale = [];
 for (const vendor of VENDORS) {
-  const file = vendorPaths(vendor).generated;
-  const committed = await readFile(resolve(root, file), "utf8").catch(() => "");
-  if (committed !== (await render(vendor))) stale.push(file);
+  for (const [file, text] of Object.entries(await renderAll(vendor))) {
+    const committed = await readFile(resolve(root, file), "utf8").catch(() => "");
+    if (committed !== text) stale.push(file);
+  }
 }
 if (stale.length) {
   console.error(`Generated clients differ from their specs:\n  ${stale.join("\n  ")}\nRun \`pnpm generate\` and commit the result.`);

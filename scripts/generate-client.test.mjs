@@ -7,16 +7,20 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse, stringify } from "yaml";
-import { render } from "./generate-client.mjs";
+import { renderAll } from "./generate-client.mjs";
 import { VENDORS, vendorPaths } from "./vendors.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-test("every committed generated client carries the do-not-edit header and matches its spec", async () => {
+test("every committed generated file (types and reply validators) carries the do-not-edit header and matches its spec", async () => {
   for (const vendor of VENDORS) {
-    const committed = readFileSync(join(root, vendorPaths(vendor).generated), "utf8");
-    assert.match(committed, new RegExp(`^// generated from specs/${vendor}/openapi.yaml: do not edit`));
-    assert.equal(committed, await render(vendor), `${vendor} is stale`);
+    const files = await renderAll(vendor);
+    assert.deepEqual(Object.keys(files), [vendorPaths(vendor).generated, vendorPaths(vendor).validators]);
+    for (const [file, text] of Object.entries(files)) {
+      const committed = readFileSync(join(root, file), "utf8");
+      assert.match(committed, new RegExp(`^// generated from specs/${vendor}/openapi.yaml: do not edit`));
+      assert.equal(committed, text, `${file} is stale`);
+    }
   }
 });
 

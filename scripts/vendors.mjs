@@ -14,5 +14,6 @@ export function vendorPaths(vendor) {
   return {
     spec: `specs/${vendor}/openapi.yaml`,
     generated: `packages/${vendor}-client/src/generated/${vendor}.ts`,
+    validators: `packages/${vendor}-client/src/generated/${vendor}-replies.ts`,
   };
 }

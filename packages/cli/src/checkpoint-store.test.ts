@@ -48,4 +48,14 @@ describe("CheckpointStore", () => {
     await writeFile(path, JSON.stringify({ hello: "world" }));
     await expect(CheckpointStore.open(path)).rejects.toThrow(/not a direct-upload checkpoint file/);
   });
+
+  it.each([
+    ["a null entry", { "/data/a.bin": null }],
+    ["an entry without a checkpoint", { "/data/a.bin": { vendor: "pds", endpoint: "http://127.0.0.1:1" } }],
+  ])("refuses a file with %s as a usage error naming the entry", async (_case, uploads) => {
+    await writeFile(path, JSON.stringify({ version: 1, uploads }));
+    const opened = CheckpointStore.open(path);
+    await expect(opened).rejects.toThrow(UsageError);
+    await expect(opened).rejects.toThrow(/holds a broken checkpoint for \/data\/a\.bin; delete that entry/);
+  });
 });

@@ -16,6 +16,19 @@ interface CheckpointFile {
   uploads: Record<string, CheckpointEntry>;
 }
 
+/** An entry as this CLI writes it; the executor checks the vendor state inside `checkpoint` itself. */
+function isEntry(value: unknown): value is CheckpointEntry {
+  const entry = value as Partial<CheckpointEntry> | null;
+  const checkpoint = entry?.checkpoint as Partial<FlowCheckpoint> | null | undefined;
+  return (
+    typeof entry?.vendor === "string" &&
+    typeof entry.endpoint === "string" &&
+    typeof checkpoint?.fingerprint === "string" &&
+    typeof checkpoint.vendor === "string" &&
+    typeof checkpoint.size === "number"
+  );
+}
+
 /**
  * The `--checkpoint` file. Every change is written atomically (temp file + rename), one write at a time in call
  * order, so a crash or Ctrl-C leaves either the previous or the new state, never half a file. The file is
@@ -45,6 +58,11 @@ export class CheckpointStore {
     }
     if (parsed.version !== 1 || typeof parsed.uploads !== "object" || parsed.uploads === null) {
       throw new UsageError(`${path} is not a direct-upload checkpoint file (version 1); pass another --checkpoint path or delete it`);
+    }
+    for (const [file, entry] of Object.entries(parsed.uploads)) {
+      if (!isEntry(entry)) {
+        throw new UsageError(`${path} holds a broken checkpoint for ${file}; delete that entry (or the whole file) and run again`);
+      }
     }
     return new CheckpointStore(path, new Map(Object.entries(parsed.uploads)));
   }

@@ -1,4 +1,4 @@
-import { DirectUploadError, VendorApiError, redact } from "@direct-upload/client-core";
+import { DirectUploadError, VendorApiError, vendorText } from "@direct-upload/client-core";
 import { StorageError } from "@direct-upload/upload-executor";
 
 /** What a failed upload looks like to a person or a script; every text already passed through redact(). */
@@ -12,10 +12,13 @@ export interface ErrorReport {
   status?: number;
 }
 
-/** Turns any thrown value into a report that names the vendor's own code and message, and never a secret. */
-export function describeError(error: unknown, secrets: readonly string[]): ErrorReport {
-  const clean = (text: string) => redact(text, secrets);
-  const withHint = (report: ErrorReport, hint: string | undefined): ErrorReport => (hint ? { ...report, hint: clean(hint) } : report);
+/**
+ * Turns any thrown value into a report that names the vendor (`vendor`, for errors that do not), its own code and
+ * message, and never a secret or a control character.
+ */
+export function describeError(error: unknown, secrets: readonly string[], vendor?: string): ErrorReport {
+  const clean = (text: string) => vendorText(text, secrets, 1000);
+  const withHint = (report: ErrorReport, hint: string | undefined): ErrorReport => (hint && !forDevelopers(hint) ? { ...report, hint: clean(hint) } : report);
 
   if (VendorApiError.is(error)) {
     return withHint({
@@ -30,7 +33,7 @@ export function describeError(error: unknown, secrets: readonly string[]): Error
   if (StorageError.is(error)) {
     return withHint({
       code: error.code,
-      message: clean(`storage ${error.target} answered HTTP ${error.status}: ${error.storageCode} ${error.storageMessage || "(no message)"}`),
+      message: clean(`${vendor ? `${vendor} ` : ""}storage ${error.target} answered HTTP ${error.status}: ${error.storageCode} ${error.storageMessage || "(no message)"}`),
       vendorCode: clean(error.storageCode),
       vendorMessage: clean(error.storageMessage),
       status: error.status,
@@ -40,13 +43,19 @@ export function describeError(error: unknown, secrets: readonly string[]): Error
   if (DirectUploadError.is(error)) {
     // DirectUploadError appends its hint to the message; the report shows the hint on its own line instead.
     const message = error.hint && error.message.endsWith(`. ${error.hint}`) ? error.message.slice(0, -error.hint.length - 2) : error.message;
-    return withHint({ code: error.code, message: clean(message) }, error.hint);
+    const named = vendor && !message.startsWith(`${vendor} `) ? `${vendor}: ${message}` : message;
+    return withHint({ code: error.code, message: clean(named) }, error.hint);
   }
-  return { code: "internal_error", message: clean(error instanceof Error ? error.message : String(error)) };
+  return { code: "internal_error", message: clean(`${vendor ? `${vendor}: ` : ""}${error instanceof Error ? error.message : String(error)}`) };
 }
 
-/** "1501 token expired (request id 42)" plus the hint on its own line. */
+/** A hint that names library identifiers (`resumeFrom`, stallTimeoutMs) speaks to a developer, not a CLI user. */
+function forDevelopers(hint: string): boolean {
+  return /`|\b[a-z]+[A-Z][A-Za-z0-9]*\b/.test(hint);
+}
+
+/** One line: "openim /object/initiate_form_data failed: 1501 token expired (request id 42); hint: get a new token". */
 export function formatErrorReport(report: ErrorReport): string[] {
   const rid = report.requestId ? ` (request id ${report.requestId})` : "";
-  return [`${report.message}${rid}`, ...(report.hint ? [`hint: ${report.hint}`] : [])];
+  return [`${report.message}${rid}${report.hint ? `; hint: ${report.hint}` : ""}`];
 }

@@ -17,6 +17,12 @@ function positiveInt(name: string, max: number) {
   };
 }
 
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError("Use seconds from 0.1 to 3600, e.g. 30.");
+  return n;
+}
+
 function size(value: string): number {
   const bytes = parseSize(value);
   if (bytes === undefined || bytes < 1) throw new InvalidArgumentError("Use bytes or a unit, e.g. 5MiB, 16MB, 8388608.");
@@ -57,6 +63,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option("--concurrency <n>", "requests in flight in total, parts and whole files (default 4)", positiveInt("--concurrency", 64))
     .option("--part-size <size>", "preferred part size, e.g. 5MiB, 16MB or bytes (grown when the file needs it)", size)
     .option("--checkpoint <file>", "save progress to this file and resume from it when run again")
+    .option("--timeout <seconds>", "seconds a request may go without an answer or progress before it is retried (default 30 for API calls; storage: 30 s stalls, 120 s answers)", seconds)
     .optionsGroup("Output:")
     .option("--json", "one JSON line per file on stdout, nothing else")
     .addHelpText(

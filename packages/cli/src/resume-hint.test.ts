@@ -13,6 +13,7 @@ describe("resumeCommand", () => {
       secrets: ["LTAIexampleid", "very-secret-value"],
       concurrency: 4,
       partSize: undefined,
+      timeoutMs: undefined,
       checkpoint: "/tmp/up.json",
       json: false,
     };

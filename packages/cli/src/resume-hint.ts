@@ -14,6 +14,7 @@ export function resumeCommand(settings: UploadSettings, files: UploadFile[]): st
   }
   if (settings.concurrency !== undefined) args.push("--concurrency", String(settings.concurrency));
   if (settings.partSize !== undefined) args.push("--part-size", String(settings.partSize));
+  if (settings.timeoutMs !== undefined) args.push("--timeout", String(settings.timeoutMs / 1000));
   if (settings.checkpoint) args.push("--checkpoint", quote(settings.checkpoint));
   if (settings.json) args.push("--json");
   return args.join(" ");

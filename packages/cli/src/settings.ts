@@ -1,4 +1,5 @@
-import { stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { vendorDescriptors, type SettingValues, type VendorDescriptor } from "@direct-upload/upload-executor";
 import { checkPartSize } from "./part-size-notice.js";
@@ -12,6 +13,7 @@ export interface UploadFlags {
   concurrency?: number;
   partSize?: number;
   checkpoint?: string;
+  timeout?: number;
   json?: boolean;
   [setting: string]: string | number | boolean | undefined;
 }
@@ -36,6 +38,8 @@ export interface UploadSettings {
   concurrency: number | undefined;
   partSize: number | undefined;
   checkpoint: string | undefined;
+  /** `--timeout` in milliseconds. */
+  timeoutMs: number | undefined;
   json: boolean;
 }
 
@@ -62,6 +66,7 @@ export async function resolveSettings(
     concurrency: flags.concurrency,
     partSize: checkPartSize(vendor, flags.partSize),
     checkpoint: flags.checkpoint === undefined ? undefined : resolve(cwd, flags.checkpoint),
+    timeoutMs: flags.timeout === undefined ? undefined : Math.round(flags.timeout * 1000),
     json: flags.json ?? false,
   };
 }
@@ -111,11 +116,18 @@ async function checkFiles(args: string[], cwd: string): Promise<UploadFile[]> {
   const files = new Map<string, UploadFile>();
   for (const arg of args) {
     const path = resolve(cwd, arg);
-    const info = await stat(path).catch(() => undefined);
-    if (!info) throw new UsageError(`${arg}: no such file`);
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => unreadable(arg, error));
     if (info.isDirectory()) throw new UsageError(`${arg} is a directory; pass the files inside it (e.g. ${arg}/*)`);
     if (!info.isFile()) throw new UsageError(`${arg} is not a regular file`);
+    await access(path, constants.R_OK).catch((error: NodeJS.ErrnoException) => unreadable(arg, error));
     if (!files.has(path)) files.set(path, { arg, path, size: info.size });
   }
   return [...files.values()];
+}
+
+/** Why a file cannot be read, as the system said it: missing, or not readable by this user (the file or a folder). */
+function unreadable(arg: string, error: NodeJS.ErrnoException): never {
+  if (error.code === "ENOENT" || error.code === "ENOTDIR") throw new UsageError(`${arg}: no such file`);
+  if (error.code === "EACCES" || error.code === "EPERM") throw new UsageError(`${arg}: permission denied; check the file's and its folders' permissions`);
+  throw new UsageError(`${arg}: cannot read it (${error.code ?? error.message})`);
 }

@@ -1,3 +1,4 @@
+import { DirectUploadError, VendorApiError } from "@direct-upload/client-core";
 import { createConcurrencyLimit, fromFile, nodeTransport, runPool } from "@direct-upload/upload-executor/node";
 import type { ConcurrencyLimit, FlowCheckpoint, VendorUpload } from "@direct-upload/upload-executor";
 import { CheckpointStore } from "./checkpoint-store.js";
@@ -89,7 +90,7 @@ async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
     const result = await run.upload({
       source,
       signal: run.signal,
-      engine: { transport: nodeTransport },
+      engine: { transport: nodeTransport, ...timeouts(settings.timeoutMs) },
       onProgress: ({ loaded }) => {
         carried ??= resumeFrom ? loaded : 0;
         progress.update(file.arg, loaded);
@@ -108,11 +109,15 @@ async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
       progress.finish(file.arg, "stopped");
       return { status: "stopped", file };
     }
-    const report = describeError(error, settings.secrets);
+    const report = describeError(error, settings.secrets, settings.vendor.name);
     progress.finish(file.arg, "failed");
     const [first, ...rest] = formatErrorReport(report);
     progress.log(run.style.red(`✖ ${file.arg}: ${first}`));
     for (const line of rest) progress.log(`  ${line}`);
+    if (store?.get(file.path) && !resumeCanHelp(error)) {
+      await store.delete(file.path);
+      progress.log(run.style.yellow(`${file.arg}: dropped its saved checkpoint (a resume would fail the same way); the next run starts over`));
+    }
     return { status: "failed", file, error: report, seconds: seconds() };
   } finally {
     await source?.close?.();
@@ -133,6 +138,21 @@ async function resumable(file: UploadFile, fingerprint: string, run: Run): Promi
   progress.log(style.yellow(`${file.arg}: the saved checkpoint ${why}; starting over`));
   await store.delete(file.path);
   return undefined;
+}
+
+/**
+ * Whether a later run may still finish from the saved checkpoint: after a failure a retry can help with, or one
+ * of the credentials (fixed before the next run). Any other failure would come back on every resume.
+ */
+function resumeCanHelp(error: unknown): boolean {
+  if (!(error instanceof DirectUploadError)) return false;
+  if (error instanceof VendorApiError && (error.status === 401 || error.status === 403)) return true;
+  return error.retryable;
+}
+
+/** `--timeout` bounds every wait: vendor API calls, storage stalls and the storage's answer. */
+function timeouts(ms: number | undefined) {
+  return ms === undefined ? {} : { vendorTimeoutMs: ms, stallTimeoutMs: ms, responseTimeoutMs: ms };
 }
 
 function printResumeHint(run: Run, outcomes: Outcome[]): void {

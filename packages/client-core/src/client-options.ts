@@ -5,13 +5,17 @@ import { InvalidClientOptionsError } from "./errors.js";
 export interface ClientOptions {
   /** The API address, an absolute http(s) URL. */
   baseUrl: string;
-  /** Sends every request; `globalThis.fetch` by default (inject one for proxies, tracing or tests). */
+  /** Sends every request; `globalThis.fetch` by default (inject one for proxies, tracing or tests). Redirects are never followed. */
   fetch?: (request: Request) => Promise<Response>;
+  /** How long a request may wait for the response headers, and then between body bytes (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** Per-call options of every client method. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** This call's timeout for the headers and between body bytes, instead of the client's `timeoutMs`. */
+  timeoutMs?: number;
 }
 
 export interface ClientOptionsCheck {
@@ -25,6 +29,8 @@ export interface ClientOptionsCheck {
   required: Record<string, Credential | undefined>;
   /** Credentials that may be left out, but not given empty. */
   optional?: Record<string, Credential | undefined>;
+  /** The client's `timeoutMs`, when given. */
+  timeoutMs?: number | undefined;
 }
 
 /**
@@ -44,6 +50,9 @@ export function checkClientOptions(check: ClientOptionsCheck): string {
   }
   if (!isHttpUrl(baseUrl)) {
     throw new InvalidClientOptionsError(vendor, "baseUrl", "baseUrl is not an http(s) URL", "Pass an absolute address starting with https:// or http://");
+  }
+  if (check.timeoutMs !== undefined && !(Number.isFinite(check.timeoutMs) && check.timeoutMs > 0)) {
+    throw new InvalidClientOptionsError(vendor, "timeoutMs", "timeoutMs is not a positive number", "Pass timeoutMs in milliseconds, e.g. 30000, or leave it out");
   }
   const given = Object.entries(check.optional ?? {}).filter(([, value]) => value !== undefined);
   for (const [option, value] of [...Object.entries(check.required), ...given]) {

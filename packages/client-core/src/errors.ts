@@ -83,7 +83,7 @@ export class VendorApiError extends DirectUploadError {
   }
 }
 
-/** The request never got a vendor answer (DNS, refused, reset, aborted). */
+/** The request never got a (whole) vendor answer: DNS, refused, reset, timed out, aborted. Retryable unless aborted. */
 export class TransportError extends DirectUploadError {
   static override is(value: unknown): value is TransportError {
     return isBrandedError(value, "TransportError");
@@ -101,7 +101,7 @@ export class TransportError extends DirectUploadError {
       aborted
         ? `${vendor} ${operation} was aborted`
         : `${vendor} ${operation} did not get a response: ${describeCause(cause)}`,
-      { retryable: !aborted, hint: aborted ? undefined : "Check the endpoint URL and the network, then retry", cause },
+      { retryable: !aborted, hint: aborted ? undefined : "Check the endpoint URL and the network, then retry (raise the timeout on a slow link)", cause },
     );
     this.vendor = vendor;
     this.operation = operation;
@@ -139,4 +139,52 @@ function describeCause(cause: unknown): string {
   const { message, code } = inner as { message?: unknown; code?: unknown };
   const detail = (typeof message === "string" && message) || (code === undefined ? "" : String(code));
   return detail ? `${cause.message} (${detail})` : cause.message;
+}
+
+/** A control-plane call was answered with a redirect; it is refused so no credential ever leaves for another host. */
+export class VendorRedirectError extends DirectUploadError {
+  static override is(value: unknown): value is VendorRedirectError {
+    return isBrandedError(value, "VendorRedirectError");
+  }
+
+  override name: string = brandError(this, "VendorRedirectError");
+
+  readonly vendor: string;
+  readonly operation: string;
+  readonly status: number;
+
+  constructor(vendor: string, operation: string, status: number, location: string) {
+    super("vendor_redirect", `${vendor} ${operation} answered a ${status || "opaque"} redirect${location ? ` to ${location}` : ""}; it was not followed`, {
+      hint: "Point the endpoint at the vendor API itself (the final address, not one that redirects)",
+    });
+    this.vendor = vendor;
+    this.operation = operation;
+    this.status = status;
+  }
+}
+
+/** A vendor answer that cannot be used: not JSON, too large, or not what the spec (or this upload) says it must be. */
+export class InvalidReplyError extends DirectUploadError {
+  static override is(value: unknown): value is InvalidReplyError {
+    return isBrandedError(value, "InvalidReplyError");
+  }
+
+  override name: string = brandError(this, "InvalidReplyError");
+
+  readonly vendor: string;
+  readonly operation: string;
+  /** JSON pointer of the wrong value in the reply ("" for the whole body). */
+  readonly pointer: string;
+  /** What the value should have been, e.g. "must be string". */
+  readonly expected: string;
+
+  constructor(vendor: string, operation: string, pointer: string, expected: string) {
+    super("invalid_reply", `${vendor} ${operation} sent an unusable reply: ${pointer || "the body"} ${expected}`, {
+      hint: "Check that the endpoint is the vendor's API and not a proxy or another service; retry later or report it to the vendor",
+    });
+    this.vendor = vendor;
+    this.operation = operation;
+    this.pointer = pointer;
+    this.expected = expected;
+  }
 }

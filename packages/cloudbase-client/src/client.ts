@@ -7,7 +7,9 @@ import {
   type CallOptions,
   type ClientOptions,
   type Credential,
+  vendorFetch,
 } from "@direct-upload/client-core";
+import { replyValidators } from "./generated/cloudbase-replies.js";
 import type { paths } from "./generated/cloudbase.js";
 import { bearerAuthMiddleware } from "./auth-middleware.js";
 import { cloudbaseBaseUrl } from "./base-url.js";
@@ -57,13 +59,14 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): Cloudbas
     baseUrl: options.baseUrl || (options.envId === undefined ? undefined : cloudbaseBaseUrl(options.envId)),
     shortcuts: ["envId"],
     required: { token: options.token },
+    timeoutMs: options.timeoutMs,
   });
   let lastToken: string | undefined;
   const secrets = () => [lastToken];
-  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(
     bearerAuthMiddleware(options.token, (token) => (lastToken = token)),
-    errorMiddleware("cloudbase", parseCloudbaseEnvelope, secrets),
+    errorMiddleware("cloudbase", parseCloudbaseEnvelope, secrets, { replies: replyValidators }),
   );
 
   const context = (operation: string, response: Response) => ({

@@ -46,7 +46,7 @@ export const parseCloudbaseEnvelope: EnvelopeParser = ({ status, headers, body }
   }
   return {
     vendorCode: `HTTP_${status}`,
-    vendorMessage: typeof body === "string" ? body.slice(0, 200) : "",
+    vendorMessage: typeof body === "string" ? body : "",
     requestId: headerRequestId,
   };
 };

@@ -1,4 +1,4 @@
-import type { Client, Middleware } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import {
   DirectUploadError,
   checkClientOptions,
@@ -7,7 +7,9 @@ import {
   expectData,
   type CallOptions,
   type ClientOptions,
+  vendorFetch,
 } from "@direct-upload/client-core";
+import { replyValidators } from "./generated/hbr-replies.js";
 import type { paths } from "./generated/hbr.js";
 import type { CreateTempFileUploadUrlHeaders, CreateTempFileUploadUrlResponse } from "./types.js";
 import { EMPTY_BODY_SHA256, formatAcsDate } from "./acs3.js";
@@ -53,12 +55,14 @@ export function createHbrClient(options: HbrClientOptions): HbrClient {
     shortcuts: ["regionId", "endpoint"],
     required: { accessKeyId, accessKeySecret },
     optional: { securityToken },
+    timeoutMs: options.timeoutMs,
   });
   const signing = acs3Middleware(options);
 
-  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(signing.middleware);
-  raw.use(namedByAction(errorMiddleware("hbr", parseHbrEnvelope, signing.secrets)));
+  // Every HBR action shares the path "/", so errors name the action (x-acs-action) instead of the path.
+  raw.use(errorMiddleware("hbr", parseHbrEnvelope, signing.secrets, { replies: replyValidators, operation: (request, path) => request.headers.get("x-acs-action") ?? path }));
 
   const client: HbrClient = {
     createTempFileUploadUrl: (fileName, call) => createTempFileUploadUrl(client, fileName, call),
@@ -84,13 +88,4 @@ export async function createTempFileUploadUrl(
   if (body.Success) return body;
   // The error middleware throws on Success=false, so this only narrows the type.
   throw new DirectUploadError("unexpected_response", "hbr CreateTempFileUploadUrl answered Success=false without an error");
-}
-
-/** Every HBR action shares the path "/", so errors name the action (x-acs-action) instead of the path. */
-function namedByAction(inner: Middleware): Middleware {
-  const action = (request: Request, schemaPath: string) => request.headers.get("x-acs-action") ?? schemaPath;
-  return {
-    onResponse: (context) => inner.onResponse?.({ ...context, schemaPath: action(context.request, context.schemaPath) }),
-    onError: (context) => inner.onError?.({ ...context, schemaPath: action(context.request, context.schemaPath) }),
-  };
 }

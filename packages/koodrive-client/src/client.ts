@@ -1,5 +1,6 @@
 import type { Client } from "openapi-fetch";
-import { checkClientOptions, createOpenapiClient, errorMiddleware, expectData, type CallOptions, type ClientOptions } from "@direct-upload/client-core";
+import { checkClientOptions, createOpenapiClient, errorMiddleware, expectData, vendorFetch, type CallOptions, type ClientOptions } from "@direct-upload/client-core";
+import { replyValidators } from "./generated/koodrive-replies.js";
 import type { paths } from "./generated/koodrive.js";
 import type {
   CompleteFileRequest,
@@ -42,14 +43,14 @@ export function createKoodriveClient(options: KoodriveClientOptions): KoodriveCl
   const { userId, language, auth } = options;
   // `auth?.`: callers without type checking may leave auth out, which must fail like an empty token.
   const credentials = auth?.type === "app" ? { "auth.appId": auth.appId, "auth.appSecret": auth.appSecret } : { "auth.token": auth?.token };
-  const baseUrl = checkClientOptions({ vendor: "koodrive", baseUrl: options.baseUrl, required: { userId, ...credentials } });
+  const baseUrl = checkClientOptions({ vendor: "koodrive", baseUrl: options.baseUrl, required: { userId, ...credentials }, timeoutMs: options.timeoutMs });
   const now = options.now ?? (() => new Date());
   const traceId = options.traceId ?? newTraceId;
   const authorization = koodriveAuth(auth);
 
-  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(authorization.middleware);
-  raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets));
+  raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets, { replies: replyValidators }));
 
   function headers(): KoodriveRequestHeaders {
     return {

@@ -18,7 +18,8 @@ const HINTS: Record<string, string> = {
 export const parseKoodriveEnvelope: EnvelopeParser = ({ status, headers, body }) => {
   const envelope = typeof body === "object" && body !== null ? (body as { code?: unknown; msg?: unknown }) : undefined;
   const code = envelope?.code;
-  if (code === undefined || code === null || String(code) === "0") return undefined;
+  // A code that is not a number or string is no KooDrive answer: the reply check then names the field.
+  if ((typeof code !== "number" && typeof code !== "string") || String(code) === "0") return undefined;
   const vendorCode = String(code);
   const hint = HINTS[vendorCode];
   return {

@@ -8,7 +8,9 @@ import {
   type CallOptions,
   type ClientOptions,
   type Credential,
+  vendorFetch,
 } from "@direct-upload/client-core";
+import { replyValidators } from "./generated/openim-replies.js";
 import type { paths } from "./generated/openim.js";
 import { openimAuthMiddleware } from "./auth-middleware.js";
 import { parseOpenimEnvelope } from "./envelope.js";
@@ -71,13 +73,13 @@ function success<T>(envelope: CheckedEnvelope<T>, operation: string): OpenimSucc
 }
 
 export function createOpenimClient(options: OpenimClientOptions): OpenimClient {
-  const baseUrl = checkClientOptions({ vendor: "openim", baseUrl: options.baseUrl, required: { token: options.token } });
+  const baseUrl = checkClientOptions({ vendor: "openim", baseUrl: options.baseUrl, required: { token: options.token }, timeoutMs: options.timeoutMs });
   const operationId = options.operationId ?? defaultOperationId;
   let lastToken: string | undefined;
-  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(
     openimAuthMiddleware(options.token, operationId, (token) => (lastToken = token)),
-    errorMiddleware("openim", parseOpenimEnvelope, () => [lastToken]),
+    errorMiddleware("openim", parseOpenimEnvelope, () => [lastToken], { replies: replyValidators }),
   );
 
   /** Every call is a POST with a fresh operationID; the middleware has turned a non-zero errCode into an error. */

@@ -8,7 +8,9 @@ import {
   type CallOptions,
   type ClientOptions,
   type Credential,
+  vendorFetch,
 } from "@direct-upload/client-core";
+import { replyValidators } from "./generated/pds-replies.js";
 import type { paths } from "./generated/pds.js";
 import type {
   CompleteFileRequest,
@@ -53,12 +55,13 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
     shortcuts: ["domainId"],
     required: { token },
     optional: { shareToken },
+    timeoutMs: options.timeoutMs,
   });
   // Latest resolved credentials, scrubbed from error messages.
   let lastToken: string | undefined;
   let lastShareToken: string | undefined;
 
-  const raw = createOpenapiClient<paths>({ baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use({
     async onRequest({ request }) {
       lastToken = await requireCredential("pds", "token", token);
@@ -70,7 +73,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
       return request;
     },
   });
-  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken]));
+  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken], { replies: replyValidators }));
 
   return {
     raw,

@@ -12,7 +12,17 @@ export type FaultSpec =
   | { kind: "hold"; times?: number }
   /** The request is handled as usual (body read, object stored) but its answer leaves only after `ms`. */
   | { kind: "slow-answer"; ms: number; times?: number }
-  | { kind: "expire-urls"; times?: number };
+  | { kind: "expire-urls"; times?: number }
+  /** Hostile replies (see server/reply-faults.ts). This exact answer instead of the handler's. */
+  | { kind: "reply"; status?: number; headers?: Record<string, string>; body: string | Uint8Array; times?: number }
+  /** The handler's JSON answer with values set (or removed, `undefined`) at JSON pointers, e.g. {"/data/url": "file:///x"}. */
+  | { kind: "edit-reply"; set: Record<string, unknown>; times?: number }
+  /** A redirect to `location` (another origin, say) instead of the answer. */
+  | { kind: "redirect"; location: string; status?: number; times?: number }
+  /** The handler's answer, headers and its first `afterBytes` body bytes only, then the connection stalls or is reset. */
+  | { kind: "cut-reply"; afterBytes: number; then: "stall" | "reset"; times?: number }
+  /** A 200 JSON answer of `bytes` bytes, streamed. */
+  | { kind: "huge-reply"; bytes: number; times?: number };
 
 export interface StoredObject {
   /** Name of the vendor that stored it (`VendorName` of the registry for the built-in ones). */

@@ -5,6 +5,7 @@ import { problem } from "../problem.js";
 import type { FaultSpec, Route } from "../types.js";
 import { answerPreflight, applyCorsHeaders } from "./cors.js";
 import type { FaultBook } from "./faults.js";
+import { applyReplyFault } from "./reply-faults.js";
 
 interface CompiledRoute {
   route: Route;
@@ -74,6 +75,14 @@ export class Router {
   /** Applies a request fault; true when the request is fully handled by it. */
   private async applyFault(fault: Exclude<FaultSpec, { kind: "expire-urls" }>, route: Route, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     switch (fault.kind) {
+      case "reply":
+      case "redirect":
+      case "huge-reply":
+        req.resume();
+        return applyReplyFault(fault, res);
+      case "edit-reply":
+      case "cut-reply":
+        return applyReplyFault(fault, res);
       case "fail":
         if (fault.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(fault.retryAfterSeconds));
         route.sendError(res, problem(fault.status, fault.code ?? "ServiceUnavailable", fault.message ?? "Injected sandbox fault; retry later"));

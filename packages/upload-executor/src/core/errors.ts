@@ -135,3 +135,21 @@ export function errorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The storage answered from another origin than the one it was sent to: XMLHttpRequest follows redirects and cannot
+ * be told not to, so the answer is refused. (node:http never follows one: a 3xx there is a StorageError.)
+ */
+export class StorageRedirectError extends DirectUploadError {
+  static override is(value: unknown): value is StorageRedirectError {
+    return isBrandedError(value, "StorageRedirectError");
+  }
+
+  override name: string = brandError(this, "StorageRedirectError");
+
+  constructor(operation: string, origin: string) {
+    super("storage_redirect", `${operation} was redirected to ${origin}; the answer was refused`, {
+      hint: "Upload targets must answer directly; check the vendor's storage settings or any proxy in between",
+    });
+  }
+}

@@ -27,6 +27,8 @@ export interface EngineOptions extends Partial<WatchdogOptions> {
   clock?: Clock;
   /** Called with each warning, e.g. once when the hashing worker cannot load (code "hash_worker_unavailable"). */
   onWarning?: (warning: UploadWarning) => void;
+  /** Vendor API calls: time allowed for the response headers and between body bytes (the client's own, 30 s, by default). */
+  vendorTimeoutMs?: number;
 }
 
 export interface ResolvedOptions extends WatchdogOptions {

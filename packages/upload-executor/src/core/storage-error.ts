@@ -1,4 +1,4 @@
-import { brandError, DirectUploadError, isBrandedError, redact } from "@direct-upload/client-core";
+import { brandError, DirectUploadError, isBrandedError, vendorText } from "@direct-upload/client-core";
 import type { TransportResponse } from "./transport/types.js";
 
 const REQUEST_ID_HEADERS = ["x-amz-request-id", "x-oss-request-id", "x-cos-request-id", "x-obs-request-id", "x-ca-request-id", "x-request-id"];
@@ -104,7 +104,8 @@ export function parseStorageError(response: TransportResponse): Pick<StorageErro
   for (const header of REQUEST_ID_HEADERS) requestId ??= response.headers[header];
   return {
     storageCode: storageCode || `HTTP_${response.status}`,
-    storageMessage: storageMessage ?? (storageCode ? "" : text.replace(/\s+/g, " ").slice(0, 200)),
+    // Cut only after redaction (storageErrorFrom), so a cut never leaves part of a signature.
+    storageMessage: storageMessage ?? (storageCode ? "" : text),
     requestId: requestId || undefined,
   };
 }
@@ -117,8 +118,8 @@ export function storageErrorFrom(operation: string, url: string, response: Trans
     operation,
     url,
     status: response.status,
-    storageCode: parsed.storageCode,
-    storageMessage: redact(parsed.storageMessage, secrets),
+    storageMessage: vendorText(parsed.storageMessage, secrets),
+    storageCode: vendorText(parsed.storageCode, secrets, 64),
     requestId: parsed.requestId,
   }, hintFor(parsed.storageCode, response.status));
   error.retryAfter = response.headers["retry-after"];

@@ -1,4 +1,4 @@
-import { NetworkError, parseUploadUrl } from "../errors.js";
+import { NetworkError, parseUploadUrl, StorageRedirectError } from "../errors.js";
 import type { HttpTransport, RequestBody, TransportResponse } from "./types.js";
 
 /** Blob slices are sent without copying; other sources are read into memory one part at a time. */
@@ -55,6 +55,8 @@ export function createXhrTransport(): HttpTransport {
         const finish = () => req.signal.removeEventListener("abort", onAbort);
         xhr.onload = () => {
           finish();
+          const landed = xhr.responseURL ? new URL(xhr.responseURL).origin : undefined;
+          if (landed && landed !== new URL(req.url).origin) return reject(new StorageRedirectError(`${req.method} request`, landed));
           resolve({ status: xhr.status, headers: parseHeaders(xhr.getAllResponseHeaders()), bodyText: xhr.responseText });
         };
         xhr.onerror = () => {

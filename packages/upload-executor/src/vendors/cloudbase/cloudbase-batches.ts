@@ -21,7 +21,7 @@ const tooLarge = (error: unknown) => VendorApiError.is(error) && error.vendorCod
 export async function uploadInfoInBatches(client: CloudbaseClient, items: readonly UploadInfoRequestItem[], batchSize: number, engine: EngineOptions): Promise<Matched[]> {
   const ask = async (batch: readonly UploadInfoRequestItem[]): Promise<Matched[]> => {
     try {
-      return await callVendor(engine, (signal) => client.getObjectsUploadInfo([...batch], { signal }));
+      return await callVendor(engine, (call) => client.getObjectsUploadInfo([...batch], call));
     } catch (error) {
       if (!tooLarge(error) || batch.length === 1) throw error;
       const half = Math.ceil(batch.length / 2);

@@ -3,6 +3,7 @@ import type { EngineOptions } from "../../core/options.js";
 import type { PutPlan, Target } from "../../core/plan.js";
 import type { UploadSource } from "../../core/source.js";
 import { callVendor } from "../flow-engine.js";
+import { checkedUrl } from "../reply-checks.js";
 
 /** The COS PUT target of one upload-info item: the three headers CloudBase issued, sent verbatim. */
 export function cloudbaseTarget(info: UploadInfoSuccessItem, source: UploadSource): Target {
@@ -13,12 +14,12 @@ export function cloudbaseTarget(info: UploadInfoSuccessItem, source: UploadSourc
   };
   // Not among the signed headers, so it can be added; COS then serves the object with this type.
   if (source.type) headers["Content-Type"] = source.type;
-  return { url: info.uploadUrl, headers };
+  return { url: checkedUrl({ vendor: "cloudbase", operation: "/v1/storages/get-objects-upload-info", pointer: "/uploadUrl" }, info.uploadUrl), headers };
 }
 
 /** Fetches fresh upload info for one object (its signature expired); an item error is thrown as is. */
 export async function refetchUploadInfo(client: CloudbaseClient, objectId: string, engine: EngineOptions): Promise<UploadInfoSuccessItem> {
-  const [matched] = await callVendor(engine, (signal) => client.getObjectsUploadInfo([{ objectId }], { signal }));
+  const [matched] = await callVendor(engine, (call) => client.getObjectsUploadInfo([{ objectId }], call));
   if (!matched!.ok) throw matched!.error;
   return matched!.result;
 }

@@ -1,5 +1,6 @@
 import type { CreateTempFileUploadUrlResponse } from "@direct-upload/hbr-client";
 import type { FormPlan } from "../../core/plan.js";
+import { checkedUrl } from "../reply-checks.js";
 
 /** Where the OSS PostObject goes, from the bucket and endpoint that CreateTempFileUploadUrl returned. */
 export type OssUrlBuilder = (form: Pick<CreateTempFileUploadUrlResponse, "BucketName" | "Endpoint">) => string;
@@ -22,7 +23,7 @@ const SUCCESS_ACTION_STATUS = "200";
 export function hbrFormPlan(form: CreateTempFileUploadUrlResponse, storageUrl: OssUrlBuilder): FormPlan {
   return {
     kind: "form",
-    url: storageUrl(form),
+    url: checkedUrl({ vendor: "hbr", operation: "CreateTempFileUploadUrl", pointer: "/Endpoint" }, storageUrl(form)),
     fields: [
       ["key", form.TempFileKey],
       ["OSSAccessKeyId", form.OssAccessKeyId],

@@ -29,7 +29,7 @@ export async function uploadToHbr(options: HbrUploadOptions): Promise<UploadResu
     name,
     isRef: (state) => typeof state["key"] === "string",
     request: async () => {
-      const form = await callVendor(engine, (signal) => createTempFileUploadUrl(client, name, { signal }));
+      const form = await callVendor(engine, (call) => createTempFileUploadUrl(client, name, call));
       return { ref: { key: form.TempFileKey }, plan: hbrFormPlan(form, storageUrl) };
     },
     finish: ({ key }, sha256) => ({ vendor: "hbr", name, bytes: source.size, sha256, key }),

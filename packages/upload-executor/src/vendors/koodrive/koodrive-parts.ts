@@ -1,5 +1,10 @@
 import type { KoodriveClient, MultiPartInfo } from "@direct-upload/koodrive-client";
+import type { EngineOptions } from "../../core/options.js";
 import type { PartRequest, PartTarget } from "../../core/plan.js";
+import { oneVendorCall } from "../flow-engine.js";
+import { checkPartNumbers, checkedUrl } from "../reply-checks.js";
+
+const OPERATION = "/koodrive/ose/v1/files/multipart/uploadUrl";
 
 const MiB = 1024 * 1024;
 
@@ -14,7 +19,12 @@ export function koodrivePartInfo(part: PartRequest): MultiPartInfo {
 }
 
 /** Signs URLs for a batch of parts; the URL embeds the hash context, so a renewal sends the same one again. */
-export async function koodrivePartTargets(client: KoodriveClient, fileId: string, parts: PartRequest[], signal: AbortSignal): Promise<PartTarget[]> {
-  const { multiParts = [] } = await client.getMultipartUploadUrl({ fileId, multiParts: parts.map(koodrivePartInfo) }, { signal });
-  return multiParts.flatMap((info) => (info.uploadUrl ? [{ partNumber: info.partNumber, url: info.uploadUrl, method: "PUT" as const }] : []));
+export async function koodrivePartTargets(client: KoodriveClient, fileId: string, parts: PartRequest[], engine: EngineOptions, signal: AbortSignal): Promise<PartTarget[]> {
+  const { multiParts = [] } = await oneVendorCall(engine, signal, (call) => client.getMultipartUploadUrl({ fileId, multiParts: parts.map(koodrivePartInfo) }, call));
+  const place = { vendor: "koodrive", operation: OPERATION, list: "/multiParts" };
+  checkPartNumbers({ ...place, field: "partNumber" }, multiParts.map((info) => info.partNumber), new Set(parts.map((part) => part.number)), true);
+  return multiParts.map((info, i) => {
+    const url = checkedUrl({ ...place, pointer: `/multiParts/${i}/uploadUrl` }, info.uploadUrl ?? "");
+    return { partNumber: info.partNumber, url, method: "PUT" as const };
+  });
 }

@@ -63,13 +63,13 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
     parts,
     vendor: task,
     midstates: { algorithms: ["sha256"], ...(pass ? { provider: () => pass } : {}) },
-    getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task.fileId, requests, signal),
+    getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task.fileId, requests, engine, signal),
     // complete takes no part list: an ETag the browser's CORS rules hide is not needed.
     completePart: (_, response) => response.headers.etag ?? "",
   };
   const { digests, hashing, hasher } = await uploadFlowParts(options, "koodrive", plan, engine, resume);
   const sha256 = digests.sha256!;
-  await callVendor(engine, (signal) => client.completeFile({ fileId: task.fileId, sha256 }, { signal }));
+  await callVendor(engine, (call) => client.completeFile({ fileId: task.fileId, sha256 }, call));
   return { vendor: "koodrive", name: task.name, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, fileId: task.fileId, hashing, hasher };
 }
 
@@ -77,7 +77,7 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
 async function createTask(options: KoodriveUploadOptions, engine: EngineOptions, sha256: string | undefined): Promise<{ task: KoodriveUploadState } | { finished: UploadResult }> {
   const { source } = options;
   const name = options.name ?? source.name;
-  const created = await callVendor(engine, (signal) =>
+  const created = await callVendor(engine, (call) =>
     options.client.createFile(
       {
         fileName: name,
@@ -90,7 +90,7 @@ async function createTask(options: KoodriveUploadOptions, engine: EngineOptions,
         ...(sha256 ? { sha256 } : {}),
         ...(source.type ? { mimeType: source.type } : {}),
       },
-      { signal },
+      call,
     ),
   );
   const task = { fileId: created.fileId, name: created.fileName ?? name };

@@ -1,5 +1,6 @@
 import type { InitiateFormDataResult, KeyValues } from "@direct-upload/openim-client";
 import type { FormPlan } from "../../core/plan.js";
+import { checkedUrl } from "../reply-checks.js";
 
 /**
  * OpenIM `header` items as request headers (values joined with ", "). A Content-Type from there is dropped:
@@ -18,7 +19,7 @@ export function openimHeaders(items: KeyValues[] | null): Record<string, string>
 export function openimFormPlan(form: InitiateFormDataResult, contentType: string | undefined): FormPlan {
   return {
     kind: "form",
-    url: form.url,
+    url: checkedUrl({ vendor: "openim", operation: "/object/initiate_form_data", pointer: "/data/url" }, form.url),
     fields: Object.entries(form.formData ?? {}),
     fileField: form.file,
     headers: openimHeaders(form.header),

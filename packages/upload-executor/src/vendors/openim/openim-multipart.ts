@@ -1,11 +1,11 @@
-import { DirectUploadError } from "@direct-upload/client-core";
+import { DirectUploadError, type CallOptions } from "@direct-upload/client-core";
 import type { OpenimClient, PartLimitResult, UploadInfo } from "@direct-upload/openim-client";
 import { CheckpointMismatchError, PlanError } from "../../core/errors.js";
 import type { EngineOptions } from "../../core/options.js";
 import { layoutParts, type PartLayout } from "../../core/part-layout.js";
 import type { MultipartPlan, PartTarget } from "../../core/plan.js";
 import { resumeState } from "../flow-checkpoint.js";
-import { callVendor, reportDone } from "../flow-engine.js";
+import { callVendor, oneVendorCall, reportDone } from "../flow-engine.js";
 import type { FlowOptions, UploadResult } from "../flow-types.js";
 import { isMultipartState, uploadFlowParts } from "../multipart-flow.js";
 import { digestParts, type OpenimPartDigests } from "./openim-part-digests.js";
@@ -54,9 +54,9 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
   const { client, name } = input;
   const resume = await resumeState(options, "openim", isOpenimState);
   if (resume && resume.vendor?.name !== name) throw new CheckpointMismatchError(`it is for ${String(resume.vendor?.name)}, not ${name}`);
-  const call = <T>(fn: (signal: AbortSignal) => Promise<T>) => callVendor(engine, fn);
+  const call = <T>(fn: (options: CallOptions) => Promise<T>) => callVendor(engine, fn);
   const initiate = async (state: Pick<OpenimMultipartState, "hash">, parts: readonly PartLayout[], partSize: number) =>
-    (await call((signal) => client.initiateMultipartUpload({ hash: state.hash, size: source.size, partSize, maxParts: Math.min(SIGN_BATCH, parts.length), name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) }, { signal }))).data;
+    (await call((c) => client.initiateMultipartUpload({ hash: state.hash, size: source.size, partSize, maxParts: Math.min(SIGN_BATCH, parts.length), name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) }, c))).data;
 
   let parts: PartLayout[];
   let state: OpenimMultipartState;
@@ -70,7 +70,7 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
     parts = resume.parts;
     state = resume.vendor;
   } else {
-    const limit = (await call((signal) => client.partLimit({ signal }))).data;
+    const limit = (await call((c) => client.partLimit(c))).data;
     const partSize = openimPartSize(source.size, limit);
     parts = layoutParts(source.size, { minPartSize: partSize, maxPartSize: partSize, maxParts: limit.maxNumSize, preferredPartSize: partSize }).parts;
     const digests = await digestParts(source, parts, engine.signal);
@@ -102,7 +102,7 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
         keepSigns(answer.upload);
         return requests.map((r) => signed.get(r.number)!);
       }
-      const sign = (await client.authSign({ uploadID: state.uploadId, partNumbers: requests.map((r) => r.number) }, { signal })).data;
+      const sign = (await oneVendorCall(engine, signal, (c) => client.authSign({ uploadID: state.uploadId, partNumbers: requests.map((r) => r.number) }, c))).data;
       return openimPartTargets(sign);
     },
     completePart(part, response) {
@@ -115,8 +115,8 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
     },
   };
   await uploadFlowParts(options, "openim", plan, engine, resume);
-  const { data } = await call((signal) =>
-    client.completeMultipartUpload({ uploadID: state.uploadId, parts: state.partMd5s, name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) }, { signal }),
+  const { data } = await call((c) =>
+    client.completeMultipartUpload({ uploadID: state.uploadId, parts: state.partMd5s, name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) }, c),
   );
   return { vendor: "openim", name, bytes: source.size, sha256: state.sha256, url: data.url, uploadId: state.uploadId, key: `openim/data/hash/${state.hash}` };
 }

@@ -74,11 +74,11 @@ function uploadOpenimForm(options: OpenimUploadOptions, engine: EngineOptions, n
     isRef: (state) => typeof state["id"] === "string",
     request: async () => {
       // An expired policy needs a new task: the new id is the one to complete.
-      const form = (await callVendor(engine, (signal) => client.initiateFormData(request, { signal }))).data;
+      const form = (await callVendor(engine, (call) => client.initiateFormData(request, call))).data;
       return { ref: { id: form.id, key: openimObjectKey(form) }, plan: openimFormPlan(form, contentType) };
     },
     finish: async ({ id, key }, sha256) => {
-      const { data } = await callVendor(engine, (signal) => client.completeFormData({ id }, { signal }));
+      const { data } = await callVendor(engine, (call) => client.completeFormData({ id }, call));
       return { vendor: "openim", name, bytes: source.size, sha256, url: data.url, uploadId: id, ...(key === undefined ? {} : { key }) };
     },
   });

@@ -35,7 +35,7 @@ export async function createPdsFile(input: PdsCreateInput): Promise<PdsCreated> 
   const { client, engine, location, onConflict } = input;
   const mode = onConflict === "overwrite" || onConflict === "skip" ? "refuse" : onConflict;
   const send = (serial: boolean, extra: Partial<CreateFileRequest> = {}) =>
-    callVendor(engine, (signal) => client.createFile({ ...input.body(serial), ...pdsScope(location), ...(mode ? { check_name_mode: mode } : {}), ...extra }, { signal }));
+    callVendor(engine, (call) => client.createFile({ ...input.body(serial), ...pdsScope(location), ...(mode ? { check_name_mode: mode } : {}), ...extra }, call));
   let serial = input.serial;
   let answer = await send(serial).catch((error: unknown) => {
     if (serial || !VendorApiError.is(error) || error.vendorCode !== PARALLEL_NOT_SUPPORTED) throw error;

@@ -1,5 +1,8 @@
 import type { PartInfoRequest, PdsClient, UploadPartInfo } from "@direct-upload/pds-client";
+import type { EngineOptions } from "../../core/options.js";
 import type { PartRequest, PartTarget } from "../../core/plan.js";
+import { oneVendorCall } from "../flow-engine.js";
+import { checkPartNumbers, checkedUrl } from "../reply-checks.js";
 
 const KiB = 1024;
 
@@ -20,10 +23,19 @@ export function pdsPartInfo(part: Pick<PartRequest, "number" | "offset" | "midst
   return { part_number: part.number, [ctxField(upload.hash)]: { h, part_offset: part.offset } };
 }
 
-/** The PUT target of an issued part; OSS signs Content-Type, so it is sent as issued (empty when none). */
-export function pdsTarget(info: UploadPartInfo): PartTarget[] {
-  if (info.part_number === undefined || !info.upload_url) return [];
-  return [{ partNumber: info.part_number, url: info.upload_url, method: "PUT", headers: { "Content-Type": info.content_type ?? "" } }];
+/**
+ * The PUT targets of the parts an operation issued, each part at most once and with an http(s) URL; OSS signs
+ * Content-Type, so it is sent as issued (empty when none). `expected`: the part numbers asked for, all required.
+ */
+export function pdsTargets(operation: string, list: readonly UploadPartInfo[], expected: ReadonlySet<number>, complete: boolean): PartTarget[] {
+  const place = { vendor: "pds", operation, list: "/part_info_list" };
+  checkPartNumbers({ ...place, field: "part_number" }, list.map((info) => info.part_number), expected, complete);
+  return list.map((info, i) => ({
+    partNumber: info.part_number!,
+    url: checkedUrl({ ...place, pointer: `/part_info_list/${i}/upload_url` }, info.upload_url ?? ""),
+    method: "PUT",
+    headers: { "Content-Type": info.content_type ?? "" },
+  }));
 }
 
 /** Where the file lives: its drive, or a share link (with the client's share token). */
@@ -46,16 +58,18 @@ export function pdsScope(location: PdsLocation): { drive_id: string } | { share_
  * get_upload_url for a batch of parts, each with the context before it. Targets issued by create are used first
  * (once); a renewal always asks again with the same context.
  */
-export function pdsPartTargets(client: PdsClient, upload: PdsUploadRef, issued: Map<number, PartTarget>) {
+export function pdsPartTargets(client: PdsClient, upload: PdsUploadRef, issued: Map<number, PartTarget>, engine: EngineOptions) {
   return async (parts: PartRequest[], { renewing, signal }: { renewing: boolean; signal: AbortSignal }): Promise<PartTarget[]> => {
     const ready = renewing ? [] : parts.flatMap((part) => issued.get(part.number) ?? []);
     for (const part of parts) issued.delete(part.number);
     const missing = parts.filter((part) => !ready.some((target) => target.partNumber === part.number));
     if (missing.length === 0) return ready;
-    const { part_info_list = [] } = await client.getUploadUrl(
-      { ...pdsScope(upload), file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: missing.map((part) => pdsPartInfo(part, upload)) },
-      { signal },
+    const { part_info_list = [] } = await oneVendorCall(engine, signal, (call) =>
+      client.getUploadUrl(
+        { ...pdsScope(upload), file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: missing.map((part) => pdsPartInfo(part, upload)) },
+        call,
+      ),
     );
-    return [...ready, ...part_info_list.flatMap(pdsTarget)];
+    return [...ready, ...pdsTargets("/v2/file/get_upload_url", part_info_list, new Set(missing.map((part) => part.number)), true)];
   };
 }

@@ -1,26 +1,37 @@
+import { InvalidReplyError } from "@direct-upload/client-core";
 import type { PdsClient, UploadPartInfo } from "@direct-upload/pds-client";
 import type { MultipartCheckpoint, UploadedPart } from "../../core/multipart/checkpoint.js";
 import type { EngineOptions } from "../../core/options.js";
 import { callVendor } from "../flow-engine.js";
-import { ctxField, pdsScope, type PdsUploadRef } from "./pds-parts.js";
+import { checkPartNumbers } from "../reply-checks.js";
+import { PDS_PART_SIZING, ctxField, pdsScope, type PdsUploadRef } from "./pds-parts.js";
 
 /** The documented maximum page size (the official SDK's 1000 is out of range). */
 const PAGE_SIZE = 100;
 
-/** Every part PDS holds for the upload, page by page. */
-export async function listUploadedParts(client: PdsClient, upload: PdsUploadRef, engine: EngineOptions): Promise<UploadPartInfo[]> {
+const OPERATION = "/v2/file/list_uploaded_parts";
+
+/** Every part PDS holds for the upload, page by page; a marker that does not move forward ends it with an error. */
+export async function listUploadedParts(client: PdsClient, upload: PdsUploadRef, engine: EngineOptions, maxPart = PDS_PART_SIZING.maxParts): Promise<UploadPartInfo[]> {
   const parts: UploadPartInfo[] = [];
   let marker: number | undefined;
   do {
-    const page = await callVendor(engine, (signal) =>
+    const page = await callVendor(engine, (call) =>
       client.listUploadedParts(
         { ...pdsScope(upload), file_id: upload.fileId, upload_id: upload.uploadId, limit: PAGE_SIZE, ...(marker === undefined ? {} : { part_number_marker: marker }) },
-        { signal },
+        call,
       ),
     );
     parts.push(...(page.uploaded_parts ?? []));
-    marker = page.next_part_number_marker ? Number(page.next_part_number_marker) : undefined;
+    const next = page.next_part_number_marker ? Number(page.next_part_number_marker) : undefined;
+    // Markers are part numbers: each page must start past the last one, and none lies past the last possible part.
+    if (next !== undefined && !(Number.isInteger(next) && next > (marker ?? 0) && next <= maxPart)) {
+      throw new InvalidReplyError("pds", OPERATION, "/next_part_number_marker", `must be a part number after ${marker ?? 0} and at most ${maxPart}`);
+    }
+    marker = next;
   } while (marker !== undefined);
+  const place = { vendor: "pds", operation: OPERATION, list: "/uploaded_parts", field: "part_number" };
+  checkPartNumbers(place, parts.map((part) => part.part_number), new Set(parts.flatMap((part) => part.part_number ?? [])), false);
   return parts;
 }
 

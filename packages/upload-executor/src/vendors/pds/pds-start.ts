@@ -6,7 +6,7 @@ import type { PartTarget } from "../../core/plan.js";
 import type { HashAlgorithm } from "../../core/multipart/midstates.js";
 import type { UploadResult } from "../flow-types.js";
 import { createPdsFile, type PdsCreated } from "./pds-create.js";
-import { pdsPartInfo, pdsTarget, type PdsHash, type PdsLocation, type PdsUploadRef } from "./pds-parts.js";
+import { pdsPartInfo, pdsTargets, type PdsHash, type PdsLocation, type PdsUploadRef } from "./pds-parts.js";
 import { hashWhole, type WholeHash } from "../whole-hash.js";
 import { preHash, PRE_HASH_BYTES } from "./pds-rapid.js";
 import type { PdsUploadOptions } from "./pds-options.js";
@@ -69,7 +69,7 @@ export async function startPdsUpload(
       hint: "Check that the name does not point to an existing folder; nothing was uploaded",
     });
   }
-  for (const target of (answer.part_info_list ?? []).flatMap(pdsTarget)) issued.set(target.partNumber, target);
+  for (const target of pdsTargets("/v2/file/create", answer.part_info_list ?? [], new Set([1]), false)) issued.set(target.partNumber, target);
   const upload: PdsUploadState = { ...location, fileId: answer.file_id, uploadId: answer.upload_id, name: answer.file_name ?? name, hash, ...(serial ? { serial: true as const } : {}) };
   return { kind: "upload", upload, whole };
 }

@@ -96,7 +96,7 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     vendor: upload,
     // Only the context algorithm needs states; in SHA-1 mode the reported SHA-256 comes from the same read without them.
     midstates: { algorithms: [hash], digests: hash === "sha256" ? [] : ["sha256"], ...(provider ? { provider } : {}) },
-    getPartTargets: pdsPartTargets(client, upload, issued),
+    getPartTargets: pdsPartTargets(client, upload, issued, engine),
   };
   const { parts: done, digests, hashing, hasher } = await uploadFlowParts(options, "pds", plan, engine, resume);
   const crc64 = await crc;
@@ -113,7 +113,7 @@ function pdsLocation(options: PdsUploadOptions): PdsLocation {
 }
 
 function complete(client: PdsClient, engine: EngineOptions, upload: PdsUploadState, done: UploadedPart[], crc64: string | undefined): Promise<PdsFile> {
-  return callVendor(engine, (signal) =>
+  return callVendor(engine, (call) =>
     client.completeFile(
       {
         ...pdsScope(upload),
@@ -122,7 +122,7 @@ function complete(client: PdsClient, engine: EngineOptions, upload: PdsUploadSta
         part_info_list: done.map((part) => ({ part_number: part.number, etag: part.etag })),
         ...(crc64 === undefined ? {} : { crc64_hash: crc64 }),
       },
-      { signal },
+      call,
     ),
   );
 }
@@ -136,7 +136,7 @@ async function confirmGone<T>(client: PdsClient, engine: EngineOptions, upload: 
     return { value: await call() };
   } catch (error) {
     if (digest === undefined || !VendorApiError.is(error) || !error.vendorCode.startsWith("NotFound.UploadId")) throw error;
-    const file = await callVendor(engine, (signal) => client.getFile({ ...pdsScope(upload), file_id: upload.fileId }, { signal })).catch(() => undefined);
+    const file = await callVendor(engine, (call) => client.getFile({ ...pdsScope(upload), file_id: upload.fileId }, call)).catch(() => undefined);
     if (file?.status !== "available" || file.content_hash?.toLowerCase() !== digest) throw error;
     return { file };
   }

@@ -1,0 +1,82 @@
+/** Defaults of every control-plane request (Node's fetch also gives up on a connect after its own 10 s). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const MAX_REPLY_BYTES = 1024 * 1024;
+
+/** No answer, or no body bytes, for the allowed time: the cause of a retryable TransportError. */
+export class ReplyTimeout extends Error {
+  override readonly name = "ReplyTimeout";
+}
+
+/** A body over the cap; errorMiddleware turns it into an InvalidReplyError. */
+export class ReplyTooLarge extends Error {
+  override readonly name = "ReplyTooLarge";
+  constructor(readonly limit: number) {
+    super(`the reply is over ${limit} bytes`);
+  }
+}
+
+export interface VendorFetchOptions {
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Time allowed for the response headers and between body bytes (a call's own `timeoutMs` wins). */
+  timeoutMs?: number | undefined;
+  maxReplyBytes?: number | undefined;
+}
+
+/**
+ * The fetch every client sends with: redirects are never followed (errorMiddleware refuses them), the headers and
+ * each body chunk must come within the timeout, and the body is read here, up to the cap, so nothing later can hang
+ * on it or buffer more. Every listener and timer is gone when it settles.
+ */
+export function vendorFetch(options: VendorFetchOptions = {}): (request: Request) => Promise<Response> {
+  const maxBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
+  return async (request) => {
+    const send = options.fetch ?? globalThis.fetch;
+    // openapi-fetch copies unknown call options (CallOptions.timeoutMs) onto the Request.
+    const timeoutMs = (request as Request & { timeoutMs?: number }).timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const controller = new AbortController();
+    const parent = request.signal;
+    const onAbort = () => controller.abort(parent.reason);
+    if (parent.aborted) onAbort();
+    parent.addEventListener("abort", onAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = (what: string) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(new ReplyTimeout(`${what} within ${timeoutMs} ms`)), timeoutMs);
+    };
+    try {
+      arm("no response headers");
+      const response = await send(new Request(request, { redirect: "manual", signal: controller.signal }));
+      if (isRedirect(response)) {
+        await response.body?.cancel();
+        return response;
+      }
+      const declared = Number(response.headers.get("content-length") ?? 0);
+      if (declared > maxBytes) throw new ReplyTooLarge(maxBytes);
+      arm("no body bytes");
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      const reader = response.body?.getReader();
+      for (let next = await reader?.read(); next && !next.done; next = await reader!.read()) {
+        size += next.value.byteLength;
+        if (size > maxBytes) {
+          await reader!.cancel();
+          throw new ReplyTooLarge(maxBytes);
+        }
+        chunks.push(next.value);
+        arm("no body bytes");
+      }
+      const empty = response.status === 204 || response.status === 205 || response.status === 304 || response.status < 200;
+      return new Response(empty ? null : new Blob(chunks as BlobPart[]), { status: response.status, statusText: response.statusText, headers: response.headers });
+    } catch (error) {
+      throw controller.signal.aborted ? controller.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+      parent.removeEventListener("abort", onAbort);
+    }
+  };
+}
+
+/** A 3xx, or the browser's opaque answer to a redirect it was told not to follow. */
+export function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+}
