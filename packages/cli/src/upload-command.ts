@@ -145,8 +145,8 @@ async function resumable(file: UploadFile, fingerprint: string, run: Run): Promi
  * of the credentials (fixed before the next run). Any other failure would come back on every resume.
  */
 function resumeCanHelp(error: unknown): boolean {
-  if (!(error instanceof DirectUploadError)) return false;
-  if (error instanceof VendorApiError && (error.status === 401 || error.status === 403)) return true;
+  if (!DirectUploadError.is(error)) return false;
+  if (VendorApiError.is(error) && (error.status === 401 || error.status === 403)) return true;
   return error.retryable;
 }
 
