@@ -26,7 +26,7 @@ const bytes = (size) => new Blob([Uint8Array.from({ length: size }, (_, i) => (i
 window.runUploads = async ({ pds, koodrive, openim }) => {
   const results = [];
   const pdsClient = createPdsClient({ baseUrl: pds.baseUrl, token: pds.token });
-  results.push(await uploadToPds({ client: pdsClient, driveId: pds.driveId, source: fromBlob(new File([bytes(300 * 1024 + 5)], "p.bin")), partSize: 100 * 1024 }));
+  results.push(await uploadToPds({ client: pdsClient, driveId: pds.driveId, source: fromBlob(new File([bytes(300 * 1024 + 5)], "p.bin")), partSize: 100 * 1024, rapid: "off" }));
   const kdClient = createKoodriveClient({ baseUrl: koodrive.baseUrl, userId: koodrive.userId, auth: { type: "bearer", token: koodrive.token } });
   results.push(await uploadToKoodrive({ client: kdClient, source: fromBlob(new File([bytes(5 * 1024 * 1024 + 9)], "k.bin")) }));
   const imClient = createOpenimClient({ baseUrl: openim.baseUrl, token: openim.token });
