@@ -1,5 +1,5 @@
 import { CheckpointMismatchError } from "../core/errors.js";
-import { SourceChangedError, type UploadSource } from "../core/source.js";
+import { SourceChangedError } from "../core/source.js";
 import type { FlowOptions } from "./flow-types.js";
 
 /** Builds a checkpoint for `source` and hands it to the caller's `onCheckpoint` (awaited). */

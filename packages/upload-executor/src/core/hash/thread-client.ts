@@ -3,7 +3,6 @@ import { Worker } from "node:worker_threads";
 import { DirectUploadError } from "@direct-upload/client-core";
 import { UploadAbortedError } from "../errors.js";
 import { chunkRanges, type PassOutcome, type PassRunner } from "./pass-loop.js";
-import type { PassJob } from "./pass-job.js";
 import type { ThreadData, ThreadReply, ThreadRequest } from "./thread-protocol.js";
 
 /** Read chunks in flight to the thread: the shared ring holds this many, so memory stays fixed per pass. */
