@@ -38,6 +38,29 @@ describe("direct-upload upload, against a real sandbox", () => {
     expect(stored[0]!.size).toBe(file.size);
   });
 
+  it("uploads to a PDS share link with --share-id and the share token alone, no access token or drive id", async () => {
+    const file = await randomFile(dir, "pds-share.bin", 300 * 1024 + 5);
+    const { baseUrl, shareId, shareToken } = sandbox.vendors.pds!;
+    const args = ["upload", file.path, "--vendor", "pds", "--endpoint", baseUrl!, "--share-id", shareId!, "--json"];
+    const result = await runCli(args, { env: { PDS_SHARE_TOKEN: shareToken! } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(jsonLines(result.stdout)[0]).toMatchObject({ ok: true, vendor: "pds", bytes: file.size, sha256: file.sha256 });
+    expect(sandbox.objects.list().filter((object) => object.vendor === "pds" && object.sha256 === file.sha256)).toHaveLength(1);
+
+    const unauthenticated = await runCli(args);
+    expect(unauthenticated.code).toBe(2);
+    expect(unauthenticated.stderr).toContain("pds needs --token (or the PDS_TOKEN environment variable), or --share-token");
+  });
+
+  it("uploads to KooDrive in serial mode with --upload-mode serial", async () => {
+    const file = await randomFile(dir, "koodrive-serial.bin", 11 * MiB + 3);
+    const connection = connections.get("koodrive")!;
+    const result = await runCli(["upload", file.path, ...connection.args, "--upload-mode", "serial", "--part-size", "5MiB", "--json"], { env: connection.env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(jsonLines(result.stdout)[0]).toMatchObject({ ok: true, vendor: "koodrive", bytes: file.size, sha256: file.sha256 });
+    expect(sandbox.objects.list().filter((object) => object.vendor === "koodrive" && object.sha256 === file.sha256)).toHaveLength(1);
+  });
+
   it.each([
     ["koodrive", 5 * MiB + 1, 5 * MiB + 64, /multiples of 64 bytes/],
     ["koodrive", MiB, 5 * MiB, /smallest part is 5242880 bytes/],
