@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox, type Sandbox } from "@direct-upload/sandbox";
@@ -50,6 +50,30 @@ describe("direct-upload upload, against a real sandbox", () => {
     const unauthenticated = await runCli(args);
     expect(unauthenticated.code).toBe(2);
     expect(unauthenticated.stderr).toContain("pds needs --token (or the PDS_TOKEN environment variable), or --share-token");
+  });
+
+  it("passes --on-conflict, --rapid and --flash to the flows: an existing name is kept, known content is not sent again", async () => {
+    const pds = connections.get("pds")!;
+    const file = await randomFile(dir, "pds-conflict.bin", 300 * 1024 + 9);
+    const copy = join(dir, "pds-conflict-copy.bin");
+    await copyFile(file.path, copy);
+    const upload = async (path: string, connection: SandboxConnection, flags: string[]) => {
+      const result = await runCli(["upload", path, ...connection.args, ...flags, "--json"], { env: connection.env });
+      expect(result.code, result.stderr).toBe(0);
+      return jsonLines(result.stdout)[0];
+    };
+    const stored = (vendor: string) => sandbox.objects.list().filter((object) => object.vendor === vendor && object.sha256 === file.sha256).length;
+    expect(await upload(file.path, pds, ["--rapid", "off"])).not.toHaveProperty("rapid");
+    expect(await upload(file.path, pds, ["--on-conflict", "refuse"])).toMatchObject({ ok: true, existed: true, sha256: file.sha256 });
+    expect(await upload(copy, pds, [])).toMatchObject({ ok: true, rapid: true, sha256: file.sha256 });
+    expect(stored("pds")).toBe(1);
+    expect(await upload(copy, pds, ["--rapid", "off", "--on-conflict", "auto_rename"])).not.toHaveProperty("rapid");
+    expect(stored("pds")).toBe(2);
+
+    const koodrive = connections.get("koodrive")!;
+    expect(await upload(file.path, koodrive, ["--flash", "on"])).not.toHaveProperty("rapid");
+    expect(await upload(copy, koodrive, ["--flash", "on"])).toMatchObject({ ok: true, rapid: true, sha256: file.sha256 });
+    expect(stored("koodrive")).toBe(1);
   });
 
   it("uploads to KooDrive in serial mode with --upload-mode serial", async () => {
