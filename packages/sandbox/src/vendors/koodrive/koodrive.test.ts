@@ -135,6 +135,13 @@ describe("KooDrive sandbox", () => {
     });
   });
 
+  it("answers create with the guide's fields (containerId, parentFolder, exist, rapidUpload) and bounds partNumber at 10000", async () => {
+    const created = await api<Record<string, unknown>>("create", { fileName: "fields.bin", fileType: "45", parentFolder: ["root"], length: data.length, uploadMode: "multipart", uploadType: 1, autoRename: 2 });
+    expect(created.body).toMatchObject({ code: 0, containerId: expect.stringMatching(/^C/), parentFolder: ["root"], exist: false, rapidUpload: false, uploadId: expect.any(String) });
+    const tooHigh = await urls(created.body.fileId as string, [{ partNumber: 10_001, partSize: 1000 } as PartSpec]);
+    expect(tooHigh).toMatchObject({ status: 400, body: { code: 13000102 } });
+  });
+
   it("fails complete with 13000402 when one part claims a wrong midstate", async () => {
     const { fileId } = await create();
     const parts = await planParts(data, sizes);
