@@ -364,7 +364,8 @@ export interface components {
              * @description Parts to get URLs for. The official SDK's resume sends `{part_number}` alone (plus `parallel_sha1_ctx`
              *     only when it still holds one: `lib/loaders/BaseUploader.js` `doGetUploadUrl`), with no `part_size`; a
              *     part declared at create (which lists every part with its context, `lib/utils/ChunkUtil.ts`
-             *     `init_chunks_parallel`) keeps that context.
+             *     `init_chunks_parallel`) keeps that context. Whether the service remembers the contexts is not
+             *     published; the SDK relying on it is the evidence.
              */
             part_info_list: components["schemas"]["PartInfoRequest"][];
             /** @description Share ID (share-link uploads). */
