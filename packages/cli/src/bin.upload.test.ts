@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox, type Sandbox } from "@direct-upload/sandbox";
@@ -36,6 +36,53 @@ describe("direct-upload upload, against a real sandbox", () => {
     const stored = sandbox.objects.list().filter((object) => object.vendor === vendor && object.sha256 === file.sha256);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.size).toBe(file.size);
+  });
+
+  it("uploads to a PDS share link with --share-id and the share token alone, no access token or drive id", async () => {
+    const file = await randomFile(dir, "pds-share.bin", 300 * 1024 + 5);
+    const { baseUrl, shareId, shareToken } = sandbox.vendors.pds!;
+    const args = ["upload", file.path, "--vendor", "pds", "--endpoint", baseUrl!, "--share-id", shareId!, "--json"];
+    const result = await runCli(args, { env: { PDS_SHARE_TOKEN: shareToken! } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(jsonLines(result.stdout)[0]).toMatchObject({ ok: true, vendor: "pds", bytes: file.size, sha256: file.sha256 });
+    expect(sandbox.objects.list().filter((object) => object.vendor === "pds" && object.sha256 === file.sha256)).toHaveLength(1);
+
+    const unauthenticated = await runCli(args);
+    expect(unauthenticated.code).toBe(2);
+    expect(unauthenticated.stderr).toContain("pds needs --token (or the PDS_TOKEN environment variable), or --share-token");
+  });
+
+  it("passes --on-conflict, --rapid and --flash to the flows: an existing name is kept, known content is not sent again", async () => {
+    const pds = connections.get("pds")!;
+    const file = await randomFile(dir, "pds-conflict.bin", 300 * 1024 + 9);
+    const copy = join(dir, "pds-conflict-copy.bin");
+    await copyFile(file.path, copy);
+    const upload = async (path: string, connection: SandboxConnection, flags: string[]) => {
+      const result = await runCli(["upload", path, ...connection.args, ...flags, "--json"], { env: connection.env });
+      expect(result.code, result.stderr).toBe(0);
+      return jsonLines(result.stdout)[0];
+    };
+    const stored = (vendor: string) => sandbox.objects.list().filter((object) => object.vendor === vendor && object.sha256 === file.sha256).length;
+    expect(await upload(file.path, pds, ["--rapid", "off"])).not.toHaveProperty("rapid");
+    expect(await upload(file.path, pds, ["--on-conflict", "refuse"])).toMatchObject({ ok: true, existed: true, sha256: file.sha256 });
+    expect(await upload(copy, pds, [])).toMatchObject({ ok: true, rapid: true, sha256: file.sha256 });
+    expect(stored("pds")).toBe(1);
+    expect(await upload(copy, pds, ["--rapid", "off", "--on-conflict", "auto_rename"])).not.toHaveProperty("rapid");
+    expect(stored("pds")).toBe(2);
+
+    const koodrive = connections.get("koodrive")!;
+    expect(await upload(file.path, koodrive, ["--flash", "on"])).not.toHaveProperty("rapid");
+    expect(await upload(copy, koodrive, ["--flash", "on"])).toMatchObject({ ok: true, rapid: true, sha256: file.sha256 });
+    expect(stored("koodrive")).toBe(1);
+  });
+
+  it("uploads to KooDrive in serial mode with --upload-mode serial", async () => {
+    const file = await randomFile(dir, "koodrive-serial.bin", 11 * MiB + 3);
+    const connection = connections.get("koodrive")!;
+    const result = await runCli(["upload", file.path, ...connection.args, "--upload-mode", "serial", "--part-size", "5MiB", "--json"], { env: connection.env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(jsonLines(result.stdout)[0]).toMatchObject({ ok: true, vendor: "koodrive", bytes: file.size, sha256: file.sha256 });
+    expect(sandbox.objects.list().filter((object) => object.vendor === "koodrive" && object.sha256 === file.sha256)).toHaveLength(1);
   });
 
   it.each([

@@ -21,9 +21,11 @@ export function sandboxConnection(vendors: Partial<Record<string, Record<string,
     const args = ["--vendor", vendor.name, "--endpoint", info.baseUrl];
     const env: Record<string, string> = {};
     const credentialArgs: string[] = [];
+    // The sandbox prints the values of every setting; an alternative (PDS's share link) stays out while the one it replaces is there.
+    const replaced = new Set(vendor.settings.flatMap((setting) => (setting.requiredUnless !== undefined && info[setting.key] !== undefined ? [setting.requiredUnless] : [])));
     for (const setting of vendor.settings) {
       const value = info[setting.key];
-      if (value === undefined) continue;
+      if (value === undefined || replaced.has(setting.key)) continue;
       if (setting.env === undefined) {
         args.push(flagOf(setting.key), value);
         continue;

@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { vendorDescriptors, type SettingValues, type VendorDescriptor } from "@direct-upload/upload-executor";
+import { settingRequired, vendorDescriptors, type SettingValues, type VendorDescriptor } from "@direct-upload/upload-executor";
 import { checkPartSize } from "./part-size-notice.js";
 import { UsageError } from "./usage-error.js";
 import { SETTING_FLAGS, flagOf, readsEnv } from "./vendor-flags.js";
@@ -80,16 +80,20 @@ function checkVendorFlags(vendor: VendorDescriptor, given: GivenFlags): void {
   }
 }
 
-/** Each setting from its flag, else its environment variable; required ones must be there. */
+/** Each setting from its flag, else its environment variable; required ones must be there (see settingRequired). */
 function readSettings(vendor: VendorDescriptor, flags: UploadFlags, env: NodeJS.ProcessEnv): Pick<UploadSettings, "values" | "secrets"> {
+  const given: Record<string, string | undefined> = {};
+  for (const setting of vendor.settings) {
+    const typed = flags[setting.key];
+    given[setting.key] = typeof typed === "string" ? typed : setting.env === undefined ? undefined : env[setting.env];
+  }
   const values: Record<string, string> = {};
   const secrets: string[] = [];
   for (const setting of vendor.settings) {
     const flag = flagOf(setting.key);
-    const typed = flags[setting.key];
-    const value = typeof typed === "string" ? typed : setting.env === undefined ? undefined : env[setting.env];
+    const value = given[setting.key];
     if (value === undefined || value === "") {
-      if (setting.required) throw new UsageError(`${vendor.name} needs ${flag}${setting.env ? ` (or the ${setting.env} environment variable)` : ""}`);
+      if (settingRequired(setting, given)) throw new UsageError(`${vendor.name} needs ${flag}${setting.env ? ` (or the ${setting.env} environment variable)` : ""}${setting.requiredUnless ? `, or ${flagOf(setting.requiredUnless)}` : ""}`);
       continue;
     }
     if (setting.choices && !setting.choices.includes(value)) throw new UsageError(`${flag} must be one of ${setting.choices.join(", ")}, got "${value}"`);

@@ -108,6 +108,15 @@ describe("createPdsClient against a loopback PDS", () => {
     ]);
   });
 
+  it("authenticates a share-link call with the share token alone when no access token is given", async () => {
+    const stored = { file_id: ids.file_id, name: "a.bin", size: 3, status: "available" };
+    queue({ status: 200, body: stored });
+    const client = createPdsClient({ baseUrl, shareToken: SHARE_TOKEN });
+
+    expect(await client.getFile({ share_id: "7JQX1FswpQ8", file_id: ids.file_id })).toEqual(stored);
+    expect(received.map((r) => [r.headers.authorization, r.headers["x-share-token"]])).toEqual([[undefined, SHARE_TOKEN]]);
+  });
+
   it("reads a file with get (the confirmation after NotFound.UploadId), share id and share token included", async () => {
     const stored = { file_id: ids.file_id, name: "a.bin", size: 3, status: "available", content_hash: "A9993E364706816ABA3E25717850C26C9CD0D89D", content_hash_name: "sha1", crc64_hash: "2354942593294584227" };
     queue({ status: 200, body: stored });

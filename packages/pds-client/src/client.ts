@@ -30,9 +30,9 @@ export interface PdsClientOptions extends Partial<ClientOptions> {
   baseUrl?: string;
   /** PDS domain ID, the shortcut for baseUrl: used when `baseUrl` is not given. */
   domainId?: string;
-  /** Access token, sent as `Authorization: Bearer <token>`. */
-  token: Credential;
-  /** Share-link token, sent as `x-share-token` (uploads through a share link). */
+  /** Access token, sent as `Authorization: Bearer <token>`; optional with `shareToken`. */
+  token?: Credential;
+  /** Share-link token, sent as `x-share-token`: uploads through a share link authenticate with it alone. */
   shareToken?: Credential;
 }
 
@@ -53,8 +53,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
     vendor: "pds",
     baseUrl: options.baseUrl || (options.domainId ? `https://${options.domainId}.api.aliyunpds.com` : undefined),
     shortcuts: ["domainId"],
-    required: { token },
-    optional: { shareToken },
+    ...(shareToken === undefined ? { required: { token } } : { required: { shareToken }, optional: { token } }),
     timeoutMs: options.timeoutMs,
   });
   // Latest resolved credentials, scrubbed from error messages.
@@ -64,8 +63,10 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
   const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use({
     async onRequest({ request }) {
-      lastToken = await requireCredential("pds", "token", token);
-      request.headers.set("Authorization", `Bearer ${lastToken}`);
+      if (token !== undefined) {
+        lastToken = await requireCredential("pds", "token", token);
+        request.headers.set("Authorization", `Bearer ${lastToken}`);
+      }
       if (shareToken !== undefined) {
         lastShareToken = await requireCredential("pds", "shareToken", shareToken);
         request.headers.set("x-share-token", lastShareToken);

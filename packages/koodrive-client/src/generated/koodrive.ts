@@ -58,7 +58,8 @@ export interface paths {
         /**
          * Get part upload URLs
          * @description Generates the pre-signed PUT URL of each listed part. In concurrent mode each part after the first sends
-         *     `hashCtx` and `partOffset`; the response echoes them and signs them into `uploadUrl`
+         *     `hashCtx` and `partOffset`; in serial mode no part sends them, and the parts are PUT in order. The response
+         *     echoes them and signs them into `uploadUrl`
          *     (`X-Amz-Iteration-Hash-Ctx`, base64 JSON `{md_len, num, h, nh, nl, hash_type}`), so the context cannot be
          *     changed after the URL is issued. The PUT must send `Content-Length` equal to `partSize` (it is a signed
          *     header).
@@ -77,7 +78,10 @@ export interface components {
         CompleteFileRequest: {
             /** @description File ID returned by `createFile`. */
             fileId: string;
-            /** @description Whole-file SHA-256 in hex, when not sent at `createFile`. */
+            /**
+             * @description Whole-file SHA-256 in hex, when not sent at `createFile`. A serial upload needs it at one of the two:
+             *     its parts carry no state, so the digest is the only check of their content (inference).
+             */
             sha256?: string;
         };
         CompleteFileResponse: {
@@ -189,7 +193,12 @@ export interface components {
          *     is a multiple of 64 (no buffered bytes).
          */
         HashCtx: number[];
-        /** @description One part of a multipart upload, as sent and as returned (the response adds `uploadUrl`, `partId`). */
+        /**
+         * @description One part of a multipart upload, as sent and as returned (the response adds `uploadUrl`, `partId`). A part
+         *     with `partOffset` and `hashCtx` is a concurrent part; a part with neither is a serial one, which starts where
+         *     the previous part ends, so serial parts are PUT one at a time in order and only the whole-file `sha256` at
+         *     complete checks their content.
+         */
         MultiPartInfo: {
             hashCtx?: components["schemas"]["HashCtx"];
             /** @description Returned only. Part object ID. */
@@ -201,8 +210,8 @@ export interface components {
             partNumber: number;
             /**
              * Format: int64
-             * @description Total length in bytes of all data before this part. Only for concurrent multipart upload; a multiple
-             *     of 64 because the sizes of all parts except the last are.
+             * @description Total length in bytes of all data before this part. Only for concurrent multipart upload (omitted for
+             *     serial parts); a multiple of 64 because the sizes of all parts except the last are.
              */
             partOffset?: number;
             /**

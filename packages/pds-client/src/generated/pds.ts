@@ -15,6 +15,8 @@ export interface paths {
          * @description Merges the uploaded parts and checks the file. In parallel mode integrity is checked through the midstate
          *     chain and the whole-file hash (the SDK turns crc64 checking off); in serial mode `crc64_hash` is checked.
          *     `NotFound.UploadId` after a lost answer may mean the upload already completed: read the file to confirm.
+         *     `AlreadyExist.File` (409) means a rapid upload gave the file its content meanwhile: read the file to
+         *     confirm its content hash.
          */
         post: operations["completeFile"];
         delete?: never;
@@ -88,8 +90,10 @@ export interface paths {
         /**
          * Get part upload URLs
          * @description Returns a pre-signed PUT URL per listed part, for parts not yet covered by `createFile` or whose URL
-         *     expired (15 minutes by default). In parallel mode resend each part's midstate context. `AlreadyExist.File`
-         *     means a rapid upload already finished the file; `NotFound.UploadId` means the upload is gone or completed.
+         *     expired (15 minutes by default). In parallel mode send each part's midstate context, or only its
+         *     `part_number` for a part already declared (see `GetUploadUrlRequest`). `AlreadyExist.File` means a rapid
+         *     upload already finished the file (the SDK's resume counts it as success, `lib/loaders/BaseUploader.js`
+         *     `run`); `NotFound.UploadId` means the upload is gone or completed.
          */
         post: operations["getUploadUrl"];
         delete?: never;
@@ -356,7 +360,13 @@ export interface components {
             drive_id?: string;
             /** @description File ID. */
             file_id: string;
-            /** @description Parts to get URLs for. */
+            /**
+             * @description Parts to get URLs for. The official SDK's resume sends `{part_number}` alone (plus `parallel_sha1_ctx`
+             *     only when it still holds one: `lib/loaders/BaseUploader.js` `doGetUploadUrl`), with no `part_size`; a
+             *     part declared at create (which lists every part with its context, `lib/utils/ChunkUtil.ts`
+             *     `init_chunks_parallel`) keeps that context. Whether the service remembers the contexts is not
+             *     published; the SDK relying on it is the evidence.
+             */
             part_info_list: components["schemas"]["PartInfoRequest"][];
             /** @description Share ID (share-link uploads). */
             share_id?: string;

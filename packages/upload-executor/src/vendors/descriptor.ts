@@ -8,6 +8,8 @@ interface SettingBase {
   /** What the value is, in a few words: help reads "<vendor> <description> (<env>)". */
   description: string;
   required?: boolean;
+  /** The key of another setting whose value makes this required one optional (PDS: a share id instead of a drive id). */
+  requiredUnless?: string;
   /** The only values accepted. */
   choices?: readonly string[];
   /** "url": an http(s) URL. */
@@ -43,12 +45,21 @@ export interface VendorDescriptor<Name extends string = string> {
 
 type ValueOf<S> = S extends { choices: readonly (infer Choice extends string)[] } ? Choice : string;
 
+/** A setting that is always there once checked: required, and not lifted by another one. */
+type AlwaysThere<S> = S extends { requiredUnless: string } ? false : S extends { required: true } ? true : false;
+
 /** The values a descriptor's own `connect` gets: required settings present, choices narrowed. */
 export type CheckedValues<Settings extends readonly VendorSetting[]> = {
-  [S in Settings[number] as S extends { required: true } ? S["key"] : never]: ValueOf<S>;
+  [S in Settings[number] as AlwaysThere<S> extends true ? S["key"] : never]: ValueOf<S>;
 } & {
-  [S in Settings[number] as S extends { required: true } ? never : S["key"]]?: ValueOf<S>;
+  [S in Settings[number] as AlwaysThere<S> extends true ? never : S["key"]]?: ValueOf<S>;
 };
+
+/** Whether `setting` needs a value, given every setting's values: `requiredUnless` lifts it when that one has one. */
+export function settingRequired(setting: VendorSetting, values: SettingValues): boolean {
+  if (setting.requiredUnless !== undefined && values[setting.requiredUnless]) return false;
+  return setting.required === true;
+}
 
 /** A setting value is missing or not one the vendor accepts. */
 export class SettingError extends DirectUploadError {
@@ -70,7 +81,7 @@ function checkValues(name: string, settings: readonly VendorSetting[], values: S
   for (const setting of settings) {
     const value = values[setting.key];
     if (value === undefined || value === "") {
-      if (setting.required) throw new SettingError(name, setting, "is missing");
+      if (settingRequired(setting, values)) throw new SettingError(name, setting, setting.requiredUnless ? `is missing (and so is ${setting.requiredUnless})` : "is missing");
       continue;
     }
     if (setting.choices && !setting.choices.includes(value)) throw new SettingError(name, setting, `must be one of ${setting.choices.join(", ")}`);

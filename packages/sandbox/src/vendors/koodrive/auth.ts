@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Problem } from "../../problem.js";
-import { APP_SIGNED_HEADERS } from "./app-signature.js";
+import { APP_SIGNED_HEADERS, expectedAppSignature, sameSignature } from "./app-signature.js";
 import { KOODRIVE_ERRORS, koodriveProblem } from "./errors.js";
 
 const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -36,6 +36,14 @@ export function koodriveAuthenticate(headers: IncomingHttpHeaders, expected: { t
   if (date > now + 999) return refused("X-Date is later than the server time");
   if (now - date > MAX_SKEW_MS) return refused("X-Date is more than 15 minutes old");
   return caller;
+}
+
+/** The second half of app authentication: the signature the caller sent must be the one of this request and body. */
+export function checkAppSignature(request: { method: string; url: URL; headers: IncomingHttpHeaders }, body: string, signature: string, appSecret: string): Problem | undefined {
+  const { headers } = request;
+  const signed = { host: headers.host ?? "", "x-date": String(headers["x-date"] ?? ""), "x-user-id": String(headers["x-user-id"] ?? "") };
+  const expected = expectedAppSignature({ method: request.method, url: request.url, headers: signed, body, appSecret });
+  return sameSignature(expected, signature) ? undefined : koodriveProblem(KOODRIVE_ERRORS.UNAUTHORIZED, "the app-auth signature does not match the request");
 }
 
 /** Formats a time the way X-Date expects. */

@@ -12,7 +12,9 @@ import type { KoodriveState, KoodriveUpload } from "./uploads.js";
 /**
  * POST files/complete: checks the midstate chain of the stored parts (1..n present, contiguous 64-aligned offsets,
  * each end state equal to the next part's claimed state), that they add up to the file length, and that the
- * finished SHA-256 equals the declared one; then assembles the object. Any mismatch is 13000402.
+ * finished SHA-256 equals the declared one; then assembles the object. Any mismatch is 13000402. A serial upload's
+ * parts were hashed in order as they arrived, so the same chain is the SHA-256 of the parts in order, and it must
+ * equal a declared sha256: nothing else checks its content.
  */
 export function completeFileRoute(state: KoodriveState): Route {
   return jsonApiRoute<{ fileId: string; sha256?: string }, KoodriveCaller>(koodriveApi(state), {
@@ -46,10 +48,13 @@ export function completeFileRoute(state: KoodriveState): Route {
 function checkChain(upload: KoodriveUpload, completeSha256: string | undefined): VerifiedChain | Problem {
   const broken = (reason: string) => koodriveProblem(KOODRIVE_ERRORS.FILE_COMPLETE_CHECK_FAILURE, `${reason}; upload the whole file again`);
   if (completeSha256 && upload.sha256 && completeSha256 !== upload.sha256) return broken("sha256 differs from the one given at create");
+  if (upload.mode === "serial" && !(completeSha256 ?? upload.sha256)) {
+    return koodriveProblem(KOODRIVE_ERRORS.PARAMETER_INVALID, "a serial upload needs the whole-file sha256 at create or complete");
+  }
   const parts = [...upload.stored.values()];
   for (const part of parts) {
     const declared = upload.declared.get(part.partNumber);
-    if (!declared || declared.partSize !== part.size || !sameState(declared.claimed, part.claimed)) {
+    if (!declared || declared.partSize !== part.size || (declared.claimed && !sameState(declared.claimed, part.claimed))) {
       return broken(`part ${part.partNumber} was declared again after it was uploaded`);
     }
   }

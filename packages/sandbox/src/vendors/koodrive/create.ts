@@ -52,7 +52,7 @@ export function createFileRoute(state: KoodriveState): Route {
         state.names.set(fileName, { fileId, sha256 });
         return sendJson(res, 200, { ...base, fileId, fileName, exist: false, rapidUpload: true });
       }
-      const declared = declareParts(body.multiParts ?? [], body.length);
+      const declared = declareParts(body.multiParts ?? [], body.length, undefined);
       if (isProblem(declared)) return declared;
 
       const upload: KoodriveUpload = {
@@ -63,6 +63,7 @@ export function createFileRoute(state: KoodriveState): Route {
         length: body.length,
         sha256: body.sha256?.toLowerCase(),
         mimeType: body.mimeType,
+        mode: undefined,
         declared: new Map(),
         stored: new Map(),
         completed: false,

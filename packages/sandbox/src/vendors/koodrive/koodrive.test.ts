@@ -101,6 +101,47 @@ describe("KooDrive sandbox", () => {
     expect((await api("complete", { fileId })).body.code).toBe(13000401);
   });
 
+  describe("serial parts (no partOffset, no hashCtx)", () => {
+    const serialParts = sizes.map((partSize, i) => ({ partNumber: i + 1, partSize }));
+    const offsetOf = (i: number) => sizes.slice(0, i).reduce((a, b) => a + b, 0);
+    const putSerial = (url: string, i: number, bytes = data) => fetch(url, { method: "PUT", body: bytes.subarray(offsetOf(i), offsetOf(i) + sizes[i]!) });
+
+    it("stores parts sent in order and checks their SHA-256, hashed in order, at complete", async () => {
+      const { fileId } = await create();
+      const issued = await urls(fileId, serialParts as PartSpec[]);
+      expect(issued.status).toBe(200);
+      // Part 1 starts at 0 in either mode; later parts echo no offset and no context.
+      expect(issued.body.multiParts.map(({ uploadUrl: _, partId: __, ...rest }) => rest)).toEqual([{ ...serialParts[0], partOffset: 0 }, ...serialParts.slice(1)]);
+      expect(issued.body.multiParts.every((p) => !new URL(p.uploadUrl).searchParams.has(HASH_CTX_PARAM))).toBe(true);
+      for (const [i, part] of issued.body.multiParts.entries()) expect((await putSerial(part.uploadUrl, i)).status).toBe(200);
+      expect(await api("complete", { fileId })).toEqual({ status: 200, body: { code: 0, msg: "success." } });
+      const stored = sandbox.objects.list().find((o) => o.vendor === "koodrive" && o.size === data.length);
+      expect(stored?.sha256).toBe(sha256);
+    });
+
+    it("refuses a part before the one ahead of it, other content at complete, and mixing with contexts", async () => {
+      const { fileId } = await create();
+      const issued = await urls(fileId, serialParts as PartSpec[]);
+      const early = await putSerial(issued.body.multiParts[1]!.uploadUrl, 1);
+      expect(early.status).toBe(400);
+      expect(await early.text()).toContain("part 1 must be uploaded");
+      const other = Buffer.from(data);
+      other[offsetOf(1) + 7]! ^= 1;
+      for (const [i, part] of issued.body.multiParts.entries()) expect((await putSerial(part.uploadUrl, i, other)).status).toBe(200);
+      expect((await api("complete", { fileId })).body).toMatchObject({ code: 13000402, msg: expect.stringContaining("does not match") });
+      const parts = await planParts(data, sizes);
+      const mixed = await urls(fileId, [parts[1]!]);
+      expect(mixed.body).toMatchObject({ code: 13000102, msg: expect.stringContaining("concurrent part in a serial upload") });
+    });
+  });
+
+  it("answers create with the guide's fields (containerId, parentFolder, exist, rapidUpload) and bounds partNumber at 10000", async () => {
+    const created = await api<Record<string, unknown>>("create", { fileName: "fields.bin", fileType: "45", parentFolder: ["root"], length: data.length, uploadMode: "multipart", uploadType: 1, autoRename: 2 });
+    expect(created.body).toMatchObject({ code: 0, containerId: expect.stringMatching(/^C/), parentFolder: ["root"], exist: false, rapidUpload: false, uploadId: expect.any(String) });
+    const tooHigh = await urls(created.body.fileId as string, [{ partNumber: 10_001, partSize: 1000 } as PartSpec]);
+    expect(tooHigh).toMatchObject({ status: 400, body: { code: 13000102 } });
+  });
+
   it("fails complete with 13000402 when one part claims a wrong midstate", async () => {
     const { fileId } = await create();
     const parts = await planParts(data, sizes);

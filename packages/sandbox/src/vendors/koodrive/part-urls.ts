@@ -1,6 +1,6 @@
 import { encodeHashCtx, HASH_CTX_PARAM } from "../../storage/obs-hash-ctx.js";
 import { presignObsPartUrl } from "../../storage/obs-sigv4.js";
-import type { DeclaredPart, KoodriveState, KoodriveUpload } from "./uploads.js";
+import type { DeclaredPart, KoodriveState, KoodriveUpload, UploadMode } from "./uploads.js";
 
 /** Route key whose URL lifetime the expire-urls fault shortens. */
 export const PART_PUT_KEY = "koodrive.part-put";
@@ -11,7 +11,7 @@ export async function issuePartUrl(state: KoodriveState, upload: KoodriveUpload,
   const url = new URL(`${state.ctx.baseUrl()}/storage/obs/${state.bucket}/${upload.objectKey}`);
   url.searchParams.set("partNumber", String(part.partNumber));
   url.searchParams.set("uploadId", upload.uploadId);
-  if (part.sentCtx) url.searchParams.set(HASH_CTX_PARAM, encodeHashCtx(part.claimed));
+  if (part.sentCtx && part.claimed) url.searchParams.set(HASH_CTX_PARAM, encodeHashCtx(part.claimed));
   const ttl = state.ctx.urlTtl(PART_PUT_KEY, NORMAL_TTL_SECONDS);
   // SigV4 needs X-Amz-Expires >= 1, so an already-expired URL (ttl <= 0) is signed in the past instead.
   const expiresIn = Math.max(ttl, 1);
@@ -20,15 +20,16 @@ export async function issuePartUrl(state: KoodriveState, upload: KoodriveUpload,
   return {
     partNumber: part.partNumber,
     partSize: part.partSize,
-    partOffset: part.claimed.offset,
-    ...(part.sentCtx ? { hashCtx: [...part.claimed.h] } : {}),
+    ...(part.claimed ? { partOffset: part.claimed.offset } : {}),
+    ...(part.sentCtx && part.claimed ? { hashCtx: [...part.claimed.h] } : {}),
     uploadUrl,
     partId: `${upload.uploadId}-${part.partNumber}`,
   };
 }
 
-/** Records the declarations (a re-declared part replaces the old one) and issues their URLs. */
-export async function declareAndIssue(state: KoodriveState, upload: KoodriveUpload, parts: readonly DeclaredPart[]) {
-  for (const part of parts) upload.declared.set(part.partNumber, part);
-  return Promise.all(parts.map((part) => issuePartUrl(state, upload, part)));
+/** Records the declarations (a re-declared part replaces the old one) and the mode they fix, and issues their URLs. */
+export async function declareAndIssue(state: KoodriveState, upload: KoodriveUpload, { declared, mode }: { declared: readonly DeclaredPart[]; mode: UploadMode | undefined }) {
+  upload.mode = mode;
+  for (const part of declared) upload.declared.set(part.partNumber, part);
+  return Promise.all(declared.map((part) => issuePartUrl(state, upload, part)));
 }

@@ -9,7 +9,7 @@ import { declareAndIssue } from "./part-urls.js";
 import { declareParts, type MultiPartInfoInput } from "./parts.js";
 import type { KoodriveState } from "./uploads.js";
 
-/** POST files/multipart/uploadUrl: validates each part's size, offset and context, then signs one URL per part. */
+/** POST files/multipart/uploadUrl: validates each part's size, offset and context (or their absence in a serial upload), then signs one URL per part. */
 export function uploadUrlRoute(state: KoodriveState): Route {
   return jsonApiRoute<{ fileId: string; multiParts: MultiPartInfoInput[] }, KoodriveCaller>(koodriveApi(state), {
     path: "/koodrive/ose/v1/files/multipart/uploadUrl",
@@ -18,7 +18,7 @@ export function uploadUrlRoute(state: KoodriveState): Route {
     async handle({ body, res }) {
       const upload = state.byFileId.get(body.fileId);
       if (!upload || upload.completed) return koodriveProblem(KOODRIVE_ERRORS.NOT_EXIST_UPLOAD_TASK, "no upload task for this fileId; create the file again");
-      const declared = declareParts(body.multiParts, upload.length);
+      const declared = declareParts(body.multiParts, upload.length, upload.mode);
       if (isProblem(declared)) return declared;
       const multiParts = await declareAndIssue(state, upload, declared);
       sendJson(res, 200, { multiParts, code: 0, msg: "Success." });

@@ -4,11 +4,15 @@ import type { ContentIndex } from "../../storage/content-index.js";
 import type { ObsCredentials } from "../../storage/obs-sigv4.js";
 import type { SandboxContext } from "../../types.js";
 
+/** Concurrent parts carry the SHA-256 state before them; serial parts are sent in order without it. */
+export type UploadMode = "concurrent" | "serial";
+
 /** A part as declared through create/uploadUrl: its size, and the state (and offset) it claims to start from. */
 export interface DeclaredPart {
   partNumber: number;
   partSize: number;
-  claimed: HashState;
+  /** Undefined for a serial part: it starts where the previous stored part ends. */
+  claimed: HashState | undefined;
   /** Whether the client sent hashCtx (part 1 may omit it; its URL then carries no context). */
   sentCtx: boolean;
 }
@@ -21,6 +25,8 @@ export interface KoodriveUpload {
   length: number;
   sha256: string | undefined;
   mimeType: string | undefined;
+  /** Fixed by the first declared part that tells (see declareParts); undefined until then. */
+  mode: UploadMode | undefined;
   declared: Map<number, DeclaredPart>;
   stored: Map<number, IngestedPart>;
   completed: boolean;

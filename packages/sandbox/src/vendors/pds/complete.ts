@@ -6,7 +6,7 @@ import type { Route } from "../../types.js";
 import { crc64OfFiles } from "../../storage/crc64.js";
 import { pdsApi, type PdsCaller } from "./api.js";
 import { fileBody, setFileContent } from "./file-entry.js";
-import { findUpload } from "./lookup.js";
+import { findOpenUpload } from "./lookup.js";
 import { PDS_PART_LIST_BODY_BYTES } from "./part-list-body.js";
 import type { PdsState, PdsStoredPart, PdsUpload } from "./uploads.js";
 
@@ -32,7 +32,7 @@ export function pdsCompleteRoute(state: PdsState): Route {
     operationId: "completeFile",
     maxBodyBytes: PDS_PART_LIST_BODY_BYTES,
     async handle({ body, res }) {
-      const upload = findUpload(state, body);
+      const upload = findOpenUpload(state, body);
       if (isProblem(upload)) return upload;
       const parts = pickParts(upload, body.part_info_list);
       if (isProblem(parts)) return parts;

@@ -65,6 +65,7 @@ export function pdsCreateRoute(state: PdsState): Route {
       const entry = target.entry ?? addFileEntry(state, { name: target.name, parentFileId: body.parent_file_id, contentType: body.content_type ?? "application/octet-stream" });
       if (known && (body.size === undefined || known.size === body.size)) {
         await setFileContent(state, entry, known, algorithm);
+        for (const open of state.byUploadId.values()) if (open.entry === entry && !open.completed) open.rapidFinished = true;
         return sendJson(res, 201, { ...base, file_id: entry.fileId, file_name: entry.name, status: "available", exist: false, rapid_upload: true });
       }
 
@@ -82,6 +83,7 @@ export function pdsCreateRoute(state: PdsState): Route {
         declared: new Map(declared.map((p) => [p.partNumber, p])),
         stored: new Map(),
         completed: false,
+        rapidFinished: false,
       };
       state.byUploadId.set(upload.uploadId, upload);
       sendJson(res, 201, {

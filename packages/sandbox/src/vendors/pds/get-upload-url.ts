@@ -4,7 +4,7 @@ import { jsonApiRoute } from "../../server/json-api-route.js";
 import { sendJson } from "../../server/replies.js";
 import type { Route } from "../../types.js";
 import { pdsApi, type PdsCaller } from "./api.js";
-import { findUpload } from "./lookup.js";
+import { findOpenUpload } from "./lookup.js";
 import { PDS_PART_LIST_BODY_BYTES } from "./part-list-body.js";
 import { issuePdsPartUrl } from "./part-urls.js";
 import { declarePdsParts, type PartInfoInput } from "./parts.js";
@@ -21,7 +21,7 @@ export function pdsGetUploadUrlRoute(state: PdsState): Route {
     operationId: "getUploadUrl",
     maxBodyBytes: PDS_PART_LIST_BODY_BYTES,
     handle({ body, res }) {
-      const upload = findUpload(state, body);
+      const upload = findOpenUpload(state, body);
       if (isProblem(upload)) return upload;
       const declared = declarePdsParts(body.part_info_list, upload);
       if (isProblem(declared)) return declared;

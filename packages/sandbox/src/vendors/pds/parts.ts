@@ -13,11 +13,13 @@ export interface PartInfoInput {
 /**
  * Turns a part_info_list into declarations. In parallel mode each part carries the context of its upload's
  * algorithm: part 1 `h: []` or `h: [0]` at offset 0 (the IV), every other part all state words and a 64-aligned
- * offset, with offsets increasing by part number and within the file size. Returns them, or what is wrong.
+ * offset, with offsets increasing by part number and within the file size. A part already declared may come back
+ * with its number alone (the official SDK's resume, `ChunkUtil.ts` / `BaseUploader.js`): it keeps its context, which
+ * the sandbox leans to the service remembering. Returns them, or what is wrong.
  */
 export function declarePdsParts(
   parts: readonly PartInfoInput[],
-  upload: { parallel: boolean; algorithm: HashAlgorithm; size: number | undefined },
+  upload: { parallel: boolean; algorithm: HashAlgorithm; size: number | undefined; declared?: ReadonlyMap<number, PdsDeclaredPart> },
 ): PdsDeclaredPart[] | Problem {
   const invalid = (reason: string) => problem(400, "InvalidParameterWrongFormat.PartInfoList", reason);
   const field = ctxField(upload.algorithm);
@@ -27,7 +29,8 @@ export function declarePdsParts(
     const where = `part ${part.part_number}`;
     if (out.some((p) => p.partNumber === part.part_number)) return invalid(`${where} is listed twice`);
     if (upload.parallel && part[other]) return invalid(`${where} sends ${other} but the upload hashes with ${upload.algorithm}`);
-    const declared = upload.parallel ? claimOf(part.part_number, part[field], upload.algorithm) : { claimed: undefined, ctx: undefined };
+    const known = part[field] === undefined ? upload.declared?.get(part.part_number) : undefined;
+    const declared = !upload.parallel ? { claimed: undefined, ctx: undefined } : known ? { claimed: known.claimed, ctx: known.ctx } : claimOf(part.part_number, part[field], upload.algorithm);
     if (typeof declared === "string") return invalid(`${where}: ${declared}`);
     const previous = out[out.length - 1]?.claimed;
     if (declared.claimed && previous && declared.claimed.offset <= previous.offset) return invalid(`${where}: part_offset must grow with part_number`);

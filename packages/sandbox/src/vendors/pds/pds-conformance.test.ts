@@ -95,6 +95,46 @@ describe("PDS sandbox as the official SDK uses it", () => {
     expect(denied).toMatchObject({ status: 401, body: { code: "ShareLinkTokenInvalid" } });
   });
 
+  it("takes the share token alone for its share link, and not for a drive", async () => {
+    const alone = (body: Record<string, unknown>) =>
+      fetch(`${info.baseUrl}/v2/file/create`, { method: "POST", headers: { "content-type": "application/json", "x-share-token": info.shareToken! }, body: JSON.stringify({ parent_file_id: "root", name: "alone.txt", type: "file", size: 2, ...body }) });
+    expect((await alone({ share_id: info.shareId })).status).toBe(201);
+    const drive = await alone({ drive_id: info.driveId });
+    expect(drive.status).toBe(401);
+    expect(await drive.json()).toMatchObject({ code: "AccessTokenInvalid" });
+  });
+
+  it("answers AlreadyExist.File to get_upload_url and complete of an upload that a rapid upload finished", async () => {
+    const bytes = Buffer.from("the same content twice");
+    await upload("first.txt", bytes);
+    const open = await api<Created>("create", { parent_file_id: "root", name: "second.txt", type: "file", size: bytes.length, content_hash_name: "sha1" });
+    const rapid = await api<Created>("create", { parent_file_id: "root", name: "second.txt", type: "file", file_id: open.body.file_id, size: bytes.length, content_hash_name: "sha1", content_hash: sha1(bytes).toUpperCase() });
+    expect(rapid.body).toMatchObject({ rapid_upload: true, file_id: open.body.file_id });
+    const ids = { file_id: open.body.file_id, upload_id: open.body.upload_id };
+    expect(await api("get_upload_url", { ...ids, part_info_list: [{ part_number: 1 }] })).toMatchObject({ status: 409, body: { code: "AlreadyExist.File" } });
+    expect(await api("complete", ids)).toMatchObject({ status: 409, body: { code: "AlreadyExist.File" } });
+    expect((await api("list_uploaded_parts", ids)).status).toBe(200);
+  });
+
+  it("keeps the context a part was declared with when get_upload_url names it alone, as the SDK's resume does", async () => {
+    const data = randomBytes(3 * 102_400 + 5);
+    const parts = await plan("sha1", data, [102_400, 102_400, 102_400, 5]);
+    const body = { parent_file_id: "root", type: "file", size: data.length, parallel_upload: true };
+    const created = await api<Created>("create", { ...body, name: "ctx.bin", part_info_list: parts.map((p) => ({ part_number: p.part_number, parallel_sha1_ctx: p.ctx })) });
+    const ids = { file_id: created.body.file_id, upload_id: created.body.upload_id };
+    const again = await api<Created>("get_upload_url", { ...ids, part_info_list: parts.map((p) => ({ part_number: p.part_number })) });
+    expect(again.status).toBe(200);
+    for (const target of again.body.part_info_list!) {
+      const part = parts[target.part_number - 1]!;
+      expect((await fetch(target.upload_url, { method: "PUT", body: data.subarray(part.from, part.to) })).status).toBe(200);
+    }
+    expect((await api<FileBody>("complete", ids)).body.content_hash?.toLowerCase()).toBe(sha1(data));
+    // A part never declared still needs its context.
+    const fresh = await api<Created>("create", { ...body, name: "ctx2.bin" });
+    const bare = await api("get_upload_url", { file_id: fresh.body.file_id, upload_id: fresh.body.upload_id, part_info_list: [{ part_number: 2 }] });
+    expect(bare).toMatchObject({ status: 400, body: { code: "InvalidParameterWrongFormat.PartInfoList" } });
+  });
+
   it("accepts a create listing 9,000 parts with SHA-256 contexts (a body over 1 MiB)", async () => {
     const partSize = 102_400;
     const parts = Array.from({ length: 9000 }, (_, i) => ({ part_number: i + 1, parallel_sha256_ctx: { h: i === 0 ? [] : Array.from({ length: 8 }, () => 4_000_000_000 + i), part_offset: i * partSize } }));

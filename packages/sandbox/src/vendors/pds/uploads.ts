@@ -54,6 +54,8 @@ export interface PdsUpload {
   declared: Map<number, PdsDeclaredPart>;
   stored: Map<number, PdsStoredPart>;
   completed: boolean;
+  /** A rapid upload gave the file its content while this upload was open: get_upload_url and complete answer AlreadyExist.File. */
+  rapidFinished: boolean;
 }
 
 export interface PdsState {

@@ -15,4 +15,8 @@ describe("KooDrive part contexts", () => {
       hashCtx: h8,
     });
   });
+
+  it("a serial part sends its number and size only", () => {
+    expect(koodrivePartInfo({ number: 2, offset: 5 * MiB, size: 10, midstates: { sha256: { algorithm: "sha256", h: h8, offset: 5 * MiB } } }, true)).toEqual({ partNumber: 2, partSize: 10 });
+  });
 });

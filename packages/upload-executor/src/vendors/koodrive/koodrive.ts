@@ -24,25 +24,36 @@ export interface KoodriveUploadOptions extends FlowOptions {
    * autoRename 4 always hashes first, since it compares the sha256.
    */
   flash?: boolean;
+  /**
+   * "parallel" (default): concurrent parts, each with the SHA-256 state before it. "serial": one part at a time in
+   * order without partOffset or hashCtx (the uploadUrl page: they are "valid only during concurrent multipart
+   * upload"), checked by the whole-file sha256 at complete.
+   */
+  mode?: KoodriveUploadMode;
 }
+
+export type KoodriveUploadMode = "parallel" | "serial";
 
 /** What a KooDrive checkpoint adds to the engine's: the upload task to resume (KooDrive cannot list parts). */
 export interface KoodriveUploadState {
   fileId: string;
   /** The name KooDrive gave the file. */
   name: string;
+  /** Serial mode: parts in order without contexts. */
+  serial?: true;
 }
 
 const isKoodriveState = isMultipartState((vendor): vendor is KoodriveUploadState => {
   const v = vendor as Partial<KoodriveUploadState> | null;
-  return typeof v?.fileId === "string" && typeof v.name === "string";
+  return typeof v?.fileId === "string" && typeof v.name === "string" && (v.serial === undefined || v.serial === true);
 });
 
 /**
  * create (multipart) → multipart/uploadUrl in batches shortly before use, each part with its partOffset and the
  * SHA-256 state before it (hashCtx, from one hashing pass that runs ahead of the uploads) → PUTs with an exact
  * Content-Length → complete with the whole-file SHA-256, which KooDrive checks against the chain of parts. With
- * `flash` (or autoRename 4) the file is hashed first and a flash upload or an existing file ends at create.
+ * `flash` (or autoRename 4) the file is hashed first and a flash upload or an existing file ends at create. Serial
+ * mode sends the parts one at a time in order, without offsets or contexts.
  */
 export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<UploadResult> {
   const { client, source } = options;
@@ -57,13 +68,15 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
     return created.finished;
   }
   const { task } = created;
+  // Serial parts start where the previous one ended: one at a time, in order.
+  if (task.serial) engine.concurrency = 1;
   const pass = whole?.pass;
   const plan: MultipartPlan<KoodriveUploadState> = {
     kind: "multipart",
     parts,
     vendor: task,
     midstates: { algorithms: ["sha256"], ...(pass ? { provider: () => pass } : {}) },
-    getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task.fileId, requests, engine, signal),
+    getPartTargets: (requests, { signal }) => koodrivePartTargets(client, task, requests, engine, signal),
     // complete takes no part list: an ETag the browser's CORS rules hide is not needed.
     completePart: (_, response) => response.headers.etag ?? "",
   };
@@ -93,7 +106,7 @@ async function createTask(options: KoodriveUploadOptions, engine: EngineOptions,
       call,
     ),
   );
-  const task = { fileId: created.fileId, name: created.fileName ?? name };
+  const task: KoodriveUploadState = { fileId: created.fileId, name: created.fileName ?? name, ...(options.mode === "serial" ? { serial: true as const } : {}) };
   if (sha256 && (created.rapidUpload || created.exist)) {
     const outcome = created.exist ? { existed: true } : { rapid: true };
     return { finished: { vendor: "koodrive", ...task, bytes: source.size, sha256, vendorDigest: { algorithm: "sha256", hex: sha256 }, ...outcome } };

@@ -2,10 +2,13 @@ import { createHash } from "node:crypto";
 import { createPdsClient, type CompleteFileRequest, type CreateFileRequest, type GetUploadUrlRequest } from "@direct-upload/pds-client";
 import { crc64 as referenceCrc64 } from "crc64-ecma182.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UploadAbortedError } from "../../core/errors.js";
+import { createMidstateHasher } from "../../core/hash/index.js";
+import type { MultipartCheckpoint } from "../../core/multipart/checkpoint.js";
 import { fromUint8Array } from "../../core/source.js";
 import { progressLog, sha256Hex, testBytes, testEngine } from "../../../test/helpers/flow.js";
 import { checkpointLog, expectStored, recording, startMultipartSandbox, storedCount, type MultipartSandbox } from "../../../test/helpers/multipart.js";
-import type { PdsUploadOptions } from "./pds.js";
+import type { PdsUploadOptions, PdsUploadState } from "./pds.js";
 import { uploadToPds } from "./pds.js";
 
 const KiB = 1024;
@@ -144,6 +147,70 @@ describe("uploadToPds as the official PDS SDK uses the service", { timeout: 30_0
     expect(await resumed.result).toMatchObject({ fileId: finished.fileId, uploadId: finished.uploadId, vendorDigest: finished.vendorDigest, sha256: finished.sha256 });
     expect(resumed.bodies("getFile")).toEqual([{ drive_id: env.driveId, file_id: finished.fileId }]);
     expect(resumed.progress.last()).toEqual({ loaded: bytes.length, total: bytes.length });
+  });
+
+  it("counts AlreadyExist.File on a resumed upload as the file existing, once get shows these bytes", async () => {
+    const bytes = testBytes(3 * PART, 81);
+    await run(bytes, "original.bin", { rapid: "off" }).result;
+    // An upload of the same bytes to another file, paused after its first part.
+    const controller = new AbortController();
+    const paused = run(bytes, "paused.bin", {
+      rapid: "off", concurrency: 1, signal: controller.signal,
+      onCheckpoint(checkpoint) {
+        paused.checkpoints.onCheckpoint(checkpoint);
+        if ((checkpoint.state as MultipartCheckpoint).done.length >= 1) controller.abort();
+      },
+    });
+    await expect(paused.result).rejects.toBeInstanceOf(UploadAbortedError);
+    const saved = paused.checkpoints.saved.at(-1)!;
+    const { fileId } = (saved.state as MultipartCheckpoint<PdsUploadState>).vendor!;
+    // Meanwhile a rapid upload gives that file the same content (a new version of it, by overwrite).
+    expect(await run(bytes, "paused.bin", { onConflict: "overwrite" }).result).toMatchObject({ rapid: true, fileId });
+
+    const before = [storedCount(env.sandbox, "pds"), puts()];
+    const resumed = run(bytes, "paused.bin", { resumeFrom: saved });
+    expect(await resumed.result).toMatchObject({ existed: true, fileId, name: "paused.bin", sha256: sha256Hex(bytes), vendorDigest: { algorithm: "sha1", hex: sha1(bytes) } });
+    expect([storedCount(env.sandbox, "pds"), puts()]).toEqual(before);
+    expect(resumed.bodies("getFile")).toEqual([{ drive_id: env.driveId, file_id: fileId }]);
+    expect(resumed.progress.last()).toEqual({ loaded: bytes.length, total: bytes.length });
+  });
+
+  it("takes get_upload_url with part numbers alone, as the SDK's resume sends them, keeping the contexts create declared", async () => {
+    const bytes = testBytes(2 * PART + 10, 91);
+    const offsets = [0, PART, 2 * PART];
+    const hasher = await createMidstateHasher("sha1");
+    const declared = offsets.map((offset, i) => {
+      const h = i === 0 ? [] : [...hasher.midstate().h];
+      hasher.update(bytes.subarray(offset, offsets[i + 1] ?? bytes.length));
+      return { part_number: i + 1, parallel_sha1_ctx: { h, part_offset: offset } };
+    });
+    const scope = { drive_id: env.driveId };
+    const created = await env.pds.createFile({ ...scope, parent_file_id: "root", name: "sdk-resume.bin", type: "file", size: bytes.length, parallel_upload: true, content_hash_name: "sha1", part_info_list: declared });
+    const ids = { ...scope, file_id: created.file_id, upload_id: created.upload_id! };
+    const { part_info_list = [] } = await env.pds.getUploadUrl({ ...ids, part_info_list: offsets.map((_, i) => ({ part_number: i + 1 })) });
+    expect(part_info_list.map((p) => p.part_number)).toEqual([1, 2, 3]);
+    const before = storedCount(env.sandbox, "pds");
+    // Last part first: each part was declared with its context, so the order does not matter.
+    const etags = await Promise.all([...part_info_list].reverse().map(async (part) => {
+      const from = offsets[part.part_number! - 1]!;
+      const res = await fetch(part.upload_url!, { method: "PUT", headers: { "content-type": part.content_type ?? "" }, body: new Uint8Array(bytes.subarray(from, offsets[part.part_number!] ?? bytes.length)) });
+      expect(res.status).toBe(200);
+      return { part_number: part.part_number!, etag: res.headers.get("etag")! };
+    }));
+    const file = await env.pds.completeFile({ ...ids, part_info_list: etags.reverse() });
+    expect(file.content_hash?.toLowerCase()).toBe(sha1(bytes));
+    expectStored(env.sandbox, "pds", before, bytes);
+  });
+
+  it("uploads through a share link with the share token alone, no access token", async () => {
+    const info = env.sandbox.vendors.pds!;
+    const client = createPdsClient({ baseUrl: info.baseUrl!, shareToken: info.shareToken! });
+    const bytes = testBytes(2 * PART + 5, 73);
+    const before = storedCount(env.sandbox, "pds");
+    const result = await uploadToPds({ client, shareId: info.shareId!, source: fromUint8Array(bytes, "shared-alone.bin"), partSize: PART, engine: testEngine() });
+    expect(result.vendorDigest).toEqual({ algorithm: "sha1", hex: sha1(bytes) });
+    expectStored(env.sandbox, "pds", before, bytes);
+    await expect(uploadToPds({ client, driveId: env.driveId, source: fromUint8Array(bytes, "no-drive.bin"), partSize: PART, engine: testEngine() })).rejects.toMatchObject({ vendorCode: "AccessTokenInvalid" });
   });
 
   it("uploads through a share link with share_id and x-share-token", async () => {

@@ -12,6 +12,7 @@ import type { UploadResult } from "../flow-types.js";
 import { flowParts, isMultipartState, uploadFlowParts } from "../multipart-flow.js";
 import type { PdsUploadOptions } from "./pds-options.js";
 import { PDS_PART_SIZING, pdsPartTargets, pdsScope, type PdsHash, type PdsLocation } from "./pds-parts.js";
+import { existingContent } from "./pds-exists.js";
 import { listUploadedParts, reconcileDone } from "./pds-resume.js";
 import { startPdsUpload, type PdsUploadState } from "./pds-start.js";
 
@@ -49,7 +50,8 @@ export class PdsDigestMismatchError extends DirectUploadError {
  * batches shortly before use, each part with the SHA-1 (or SHA-256) state before it from one hashing pass that runs
  * ahead of the uploads (serial: one part at a time, no contexts, a CRC-64 alongside) → PUTs → complete with every
  * part's ETag. A resume first reconciles the checkpoint with list_uploaded_parts. `NotFound.UploadId` there or at
- * complete is confirmed with get: the upload may have completed before its answer was lost.
+ * complete is confirmed with get: the upload may have completed before its answer was lost. `AlreadyExist.File`
+ * from get_upload_url or complete is confirmed with get too: a rapid upload gave the file these bytes meanwhile.
  */
 export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResult> {
   const { client, source } = options;
@@ -98,12 +100,15 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     midstates: { algorithms: [hash], digests: hash === "sha256" ? [] : ["sha256"], ...(provider ? { provider } : {}) },
     getPartTargets: pdsPartTargets(client, upload, issued, engine),
   };
-  const { parts: done, digests, hashing, hasher } = await uploadFlowParts(options, "pds", plan, engine, resume);
-  const crc64 = await crc;
-  const completed = await confirmGone(client, engine, upload, digests[hash], () => complete(client, engine, upload, done, crc64));
-  const file = "file" in completed ? completed.file : completed.value;
-  if (crc64 !== undefined && file.crc64_hash !== undefined && file.crc64_hash !== crc64) throw new PdsDigestMismatchError("crc64", crc64, file.crc64_hash);
-  return { ...completedResult(options, upload, file, digests.sha256!, digests[hash]!), hashing, hasher };
+  const send = async (): Promise<UploadResult> => {
+    const { parts: done, digests, hashing, hasher } = await uploadFlowParts(options, "pds", plan, engine, resume);
+    const crc64 = await crc;
+    const completed = await confirmGone(client, engine, upload, digests[hash], () => complete(client, engine, upload, done, crc64));
+    const file = "file" in completed ? completed.file : completed.value;
+    if (crc64 !== undefined && file.crc64_hash !== undefined && file.crc64_hash !== crc64) throw new PdsDigestMismatchError("crc64", crc64, file.crc64_hash);
+    return { ...completedResult(options, upload, file, digests.sha256!, digests[hash]!), hashing, hasher };
+  };
+  return send().catch((error: unknown) => existingContent(error, options, engine, upload, algorithms));
 }
 
 function pdsLocation(options: PdsUploadOptions): PdsLocation {
