@@ -1,18 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { EntityTooLargeError, EntityTooSmallError, PathTraversalError } from "../errors.js";
 import type { ObjectStore, SingleObject, StoredObject } from "../types.js";
+import { Md5Worker } from "./md5-worker.js";
 
 export interface FileObjectStore extends ObjectStore {
   /** Removes an object and its record; false when it did not exist. */
   delete(bucket: string, key: string): Promise<boolean>;
   /** Streams a stored object's bytes. */
   read(bucket: string, key: string): NodeJS.ReadableStream;
+  /** Stops the store's MD5 worker. */
+  close(): Promise<void>;
 }
 
 type PutInput = Parameters<ObjectStore["put"]>[0];
@@ -22,6 +25,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
   const objectsRoot = resolve(dataDir, "objects");
   const tmpRoot = resolve(dataDir, "tmp");
   const records = new Map<string, StoredObject>();
+  const md5s = new Md5Worker();
   const id = (bucket: string, key: string) => `${bucket}\0${key}`;
 
   function resolvePath(bucket: string, key: string): string {
@@ -110,10 +114,29 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       const digest = { size, sha256: hashes.sha256.digest("hex"), sha1: hashes.sha1.digest("hex"), md5: hashes.md5.digest("hex") };
       return commit(input, [temp], digest) satisfies Promise<SingleObject>;
     },
-    async putScratch(body, onChunk, maxBytes) {
+    async putScratch(body, onChunk, maxBytes = Number.POSITIVE_INFINITY) {
       const path = await tempPath();
-      const size = await writeBody(body, path, maxBytes ?? Number.POSITIVE_INFINITY, onChunk);
-      return { path, size };
+      const file = await open(path, "w");
+      // The store's MD5 stream copies the chunks once into 1 MiB slots and writes those.
+      const md5 = md5s.start((bytes, at) => file.write(bytes, 0, bytes.byteLength, at));
+      let size = 0;
+      try {
+        for await (const chunk of body) {
+          size += chunk.byteLength;
+          if (size > maxBytes) throw new EntityTooLargeError(maxBytes);
+          onChunk?.(chunk);
+          const busy = md5.update(chunk);
+          if (busy) await busy;
+        }
+        const digest = await md5.digest();
+        await file.close();
+        return { path, size, md5: digest };
+      } catch (error) {
+        await md5.drop();
+        await file.close().catch(() => undefined);
+        await rm(path, { force: true });
+        throw error;
+      }
     },
     async assemble(input) {
       resolvePath(input.bucket, input.key);
@@ -140,6 +163,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       if (!record) throw new Error(`no object ${bucket}/${key} in the sandbox`);
       return readObject(record);
     },
+    close: () => md5s.close(),
   };
 }
 
