@@ -7,14 +7,14 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { EntityTooLargeError, EntityTooSmallError, PathTraversalError } from "../errors.js";
 import type { ObjectStore, SingleObject, StoredObject } from "../types.js";
-import { Md5Worker } from "./md5-worker.js";
+import { DigestWorker } from "./digest-worker.js";
 
 export interface FileObjectStore extends ObjectStore {
   /** Removes an object and its record; false when it did not exist. */
   delete(bucket: string, key: string): Promise<boolean>;
   /** Streams a stored object's bytes. */
   read(bucket: string, key: string): NodeJS.ReadableStream;
-  /** Stops the store's MD5 worker. */
+  /** Stops the store's digest worker. */
   close(): Promise<void>;
 }
 
@@ -25,7 +25,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
   const objectsRoot = resolve(dataDir, "objects");
   const tmpRoot = resolve(dataDir, "tmp");
   const records = new Map<string, StoredObject>();
-  const md5s = new Md5Worker();
+  const digests = new DigestWorker();
   const id = (bucket: string, key: string) => `${bucket}\0${key}`;
 
   function resolvePath(bucket: string, key: string): string {
@@ -118,7 +118,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       const path = await tempPath();
       const file = await open(path, "w");
       // The store's MD5 stream copies the chunks once into 1 MiB slots and writes those.
-      const md5 = md5s.start((bytes, at) => file.write(bytes, 0, bytes.byteLength, at));
+      const md5 = digests.md5Stream((bytes, at) => file.write(bytes, 0, bytes.byteLength, at));
       let size = 0;
       try {
         for await (const chunk of body) {
@@ -140,12 +140,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
     },
     async assemble(input) {
       resolvePath(input.bucket, input.key);
-      let sha256 = input.known.sha256;
-      if (sha256 === undefined) {
-        const hash = createHash("sha256");
-        for await (const chunk of concatenated(input.parts)) hash.update(chunk);
-        sha256 = hash.digest("hex");
-      }
+      const sha256 = input.known.sha256 ?? (await digests.sha256OfFiles(input.parts));
       const size = (await Promise.all(input.parts.map((part) => stat(part)))).reduce((sum, s) => sum + s.size, 0);
       return commit(input, input.parts, { size, sha256, sha1: input.known.sha1, md5: undefined });
     },
@@ -163,7 +158,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       if (!record) throw new Error(`no object ${bucket}/${key} in the sandbox`);
       return readObject(record);
     },
-    close: () => md5s.close(),
+    close: () => digests.close(),
   };
 }
 

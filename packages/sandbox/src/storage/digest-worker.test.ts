@@ -1,13 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { Md5Worker } from "./md5-worker.js";
+import { DigestWorker } from "./digest-worker.js";
 
-const md5s = new Md5Worker();
-afterEach(() => md5s.close());
+const digests = new DigestWorker();
+afterEach(() => digests.close());
 
 /** Feeds `data` in chunks of `size`, awaiting the stream when all its buffers are in flight. */
 async function feed(data: Uint8Array, size: number): Promise<string> {
-  const stream = md5s.start();
+  const stream = digests.md5Stream();
   for (let at = 0; at < data.byteLength; at += size) await stream.update(data.subarray(at, at + size));
   return stream.digest();
 }
@@ -19,11 +22,27 @@ it("gives node:crypto's MD5 for bodies larger than its buffers, fed in odd chunk
 });
 
 it("keeps hashing other streams after one is dropped, and after close starts a new worker", async () => {
-  const dropped = md5s.start();
+  const dropped = digests.md5Stream();
   await dropped.update(randomBytes(2 * 1024 * 1024));
   dropped.drop();
   const body = randomBytes(3 * 1024 * 1024 + 1);
   expect(await feed(body, 100_000)).toBe(createHash("md5").update(body).digest("hex"));
-  await md5s.close();
+  await digests.close();
   expect(await feed(body, 1 << 20)).toBe(createHash("md5").update(body).digest("hex"));
+});
+
+it("gives the SHA-256 of files read in order, and fails for a missing one", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "digest-worker-"));
+  try {
+    const parts = [randomBytes(3 * 1024 * 1024 + 5), new Uint8Array(0), randomBytes(777)];
+    const files = await Promise.all(parts.map(async (bytes, i) => {
+      const file = join(dir, String(i));
+      await writeFile(file, bytes);
+      return file;
+    }));
+    expect(await digests.sha256OfFiles(files)).toBe(createHash("sha256").update(Buffer.concat(parts)).digest("hex"));
+    await expect(digests.sha256OfFiles([join(dir, "missing")])).rejects.toThrow(/could not read the parts/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

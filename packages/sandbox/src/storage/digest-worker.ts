@@ -5,12 +5,35 @@ const SLOTS = 4;
 const SLOT_BYTES = 1024 * 1024;
 
 // Each stream has shared memory of SLOTS slots (sent with its first message): the worker hashes the slots it is told
-// of, in order, and hands each back. Nothing is transferred, so no buffer is allocated per chunk or per slot.
+// of, in order, and hands each back. Nothing is transferred, so no buffer is allocated per chunk or per slot. A
+// message with \`files\` asks for the SHA-256 of those files, read in order into one reused buffer.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
+const { closeSync, openSync, readSync } = require("node:fs");
 const streams = new Map();
-parentPort.on("message", ({ id, memory, slot, length, end }) => {
+const buffer = Buffer.allocUnsafe(${SLOT_BYTES});
+function sha256Of(files) {
+  const hash = createHash("sha256");
+  for (const file of files) {
+    const fd = openSync(file, "r");
+    try {
+      for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return hash.digest("hex");
+}
+parentPort.on("message", ({ id, memory, slot, length, end, files }) => {
+  if (files) {
+    try {
+      parentPort.postMessage({ id, sha256: sha256Of(files) });
+    } catch (error) {
+      parentPort.postMessage({ id, error: String(error) });
+    }
+    return;
+  }
   let stream = streams.get(id);
   if (!stream) streams.set(id, (stream = { hash: createHash("md5"), memory }));
   if (length > 0) {
@@ -22,7 +45,7 @@ parentPort.on("message", ({ id, memory, slot, length, end }) => {
 });
 `;
 
-type Reply = { id: number; slot: number } | { id: number; md5: string };
+type Reply = { id: number; slot: number } | { id: number; md5: string } | { id: number; sha256: string } | { id: number; error: string };
 
 /** One body's MD5, computed off the main thread from copies of its chunks. */
 export interface Md5Stream {
@@ -50,16 +73,28 @@ interface StreamState {
 /**
  * MD5 for ETags is the costliest step of storing a body (OpenSSL MD5 runs at about half the speed of SHA-256 with
  * SHA extensions), so one worker thread per store computes it while the main thread verifies. The chunks are copied
- * once, into 1 MiB slots that the worker hashes and the writer stores: one write per MiB, not per socket read.
+ * once, into 1 MiB slots that the worker hashes and the writer stores: one write per MiB, not per socket read. The
+ * same thread hashes assembled objects whose SHA-256 nobody sent (S3 multipart), without a buffer per read.
  */
-export class Md5Worker {
+export class DigestWorker {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly streams = new Map<number, StreamState>();
+  private readonly fileHashes = new Map<number, { resolve(sha256: string): void; reject(error: unknown): void }>();
+
+  /** Lower-case hex SHA-256 of `files` read in order. */
+  sha256OfFiles(files: readonly string[]): Promise<string> {
+    const worker = this.running();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.fileHashes.set(id, { resolve, reject });
+      worker.postMessage({ id, files });
+    });
+  }
   /** Shared memory of finished streams, for the next ones. */
   private readonly spare: SharedArrayBuffer[] = [];
 
-  start(write?: SlotWriter): Md5Stream {
+  md5Stream(write?: SlotWriter): Md5Stream {
     const worker = this.running();
     const { streams, spare } = this;
     const id = this.nextId++;
@@ -158,22 +193,31 @@ export class Md5Worker {
     // Idle, it must not keep the process alive (the sandbox may be left to exit without stop()).
     worker.unref();
     worker.on("message", (reply: Reply) => {
+      const files = this.fileHashes.get(reply.id);
+      if (files) {
+        this.fileHashes.delete(reply.id);
+        if ("sha256" in reply) files.resolve(reply.sha256);
+        else files.reject(new Error(`the digest worker could not read the parts: ${"error" in reply ? reply.error : "no answer"}`));
+        return;
+      }
       const state = this.streams.get(reply.id);
       if (!state) return;
       if ("md5" in reply) {
         this.streams.delete(reply.id);
         state.onDigest?.(reply.md5);
-      } else {
+      } else if ("slot" in reply) {
         release(state, reply.slot);
       }
     });
     const failAll = (error: unknown) => {
       if (this.worker === worker) this.worker = undefined;
       for (const state of this.streams.values()) state.fail(error);
+      for (const files of this.fileHashes.values()) files.reject(error);
       this.streams.clear();
+      this.fileHashes.clear();
     };
     worker.on("error", failAll);
-    worker.on("exit", (code) => failAll(new Error(`the MD5 worker exited with code ${code}`)));
+    worker.on("exit", (code) => failAll(new Error(`the digest worker exited with code ${code}`)));
     this.worker = worker;
     return worker;
   }
