@@ -8,7 +8,7 @@ import { DigestWorker } from "./digest-worker.js";
 const digests = new DigestWorker();
 afterEach(() => digests.close());
 
-/** Feeds `data` in chunks of `size`, awaiting the stream when all its buffers are in flight. */
+/** Feeds `data` in chunks of `size`, awaiting the stream when all its slots are in flight. */
 async function feed(data: Uint8Array, size: number): Promise<string> {
   const stream = digests.md5Stream();
   for (let at = 0; at < data.byteLength; at += size) await stream.update(data.subarray(at, at + size));
@@ -24,7 +24,7 @@ it("gives node:crypto's MD5 for bodies larger than its buffers, fed in odd chunk
 it("keeps hashing other streams after one is dropped, and after close starts a new worker", async () => {
   const dropped = digests.md5Stream();
   await dropped.update(randomBytes(2 * 1024 * 1024));
-  dropped.drop();
+  await dropped.drop();
   const body = randomBytes(3 * 1024 * 1024 + 1);
   expect(await feed(body, 100_000)).toBe(createHash("md5").update(body).digest("hex"));
   await digests.close();

@@ -81,6 +81,8 @@ export class DigestWorker {
   private nextId = 0;
   private readonly streams = new Map<number, StreamState>();
   private readonly fileHashes = new Map<number, { resolve(sha256: string): void; reject(error: unknown): void }>();
+  /** Shared memory of finished streams, for the next ones. */
+  private readonly spare: SharedArrayBuffer[] = [];
 
   /** Lower-case hex SHA-256 of `files` read in order. */
   sha256OfFiles(files: readonly string[]): Promise<string> {
@@ -91,8 +93,6 @@ export class DigestWorker {
       worker.postMessage({ id, files });
     });
   }
-  /** Shared memory of finished streams, for the next ones. */
-  private readonly spare: SharedArrayBuffer[] = [];
 
   md5Stream(write?: SlotWriter): Md5Stream {
     const worker = this.running();
