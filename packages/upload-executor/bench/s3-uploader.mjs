@@ -3,8 +3,22 @@
 // engine (uploadMultipart, as the OpenIM multipart flow drives it) over the part URLs and complete URL the bench
 // presigned; "lib-storage": @aws-sdk/lib-storage's Upload with a default S3Client. Usage: node s3-uploader.mjs '<job JSON>'
 import { createReadStream } from "node:fs";
+import { request } from "node:http";
 
 const job = JSON.parse(process.argv[2]);
+
+/** POSTs `body` to `url` with node:http (fetch would load undici, about 10 MiB of RSS); resolves status and text. */
+function post(url, body) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers: { "content-length": Buffer.byteLength(body) } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8").on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode, text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 
 async function ours() {
   const { fromFile, layoutParts, nodeTransport, uploadMultipart } = await import("../dist/node.js");
@@ -15,9 +29,8 @@ async function ours() {
     const result = await uploadMultipart(source, plan, { transport: nodeTransport, concurrency: job.concurrency });
     await source.close();
     const xml = `<CompleteMultipartUpload>${result.parts.map((p) => `<Part><PartNumber>${p.number}</PartNumber><ETag>${p.etag}</ETag></Part>`).join("")}</CompleteMultipartUpload>`;
-    const answer = await fetch(job.completeUrl, { method: "POST", body: xml });
-    const text = await answer.text();
-    if (!answer.ok || !text.includes("<CompleteMultipartUploadResult")) throw new Error(`complete answered ${answer.status}: ${text.slice(0, 200)}`);
+    const { status, text } = await post(job.completeUrl, xml);
+    if (status !== 200 || !text.includes("<CompleteMultipartUploadResult")) throw new Error(`complete answered ${status}: ${text.slice(0, 200)}`);
   };
 }
 

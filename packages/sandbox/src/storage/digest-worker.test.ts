@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
@@ -42,6 +42,27 @@ it("gives the SHA-256 of files read in order, and fails for a missing one", asyn
     }));
     expect(await digests.sha256OfFiles(files)).toBe(createHash("sha256").update(Buffer.concat(parts)).digest("hex"));
     await expect(digests.sha256OfFiles([join(dir, "missing")])).rejects.toThrow(/could not read the parts/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it("writes the stream to its file as it hashes, and fails the stream when the file cannot be written", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "digest-worker-"));
+  try {
+    const body = randomBytes(2 * 1024 * 1024 + 99);
+    const file = await open(join(dir, "body"), "w");
+    const stream = digests.md5Stream(file.fd);
+    for (let at = 0; at < body.byteLength; at += 65_536) await stream.update(body.subarray(at, at + 65_536));
+    expect(await stream.digest()).toBe(createHash("md5").update(body).digest("hex"));
+    await file.close();
+    expect(await readFile(join(dir, "body"))).toEqual(body);
+    const readOnly = await open(join(dir, "body"), "r");
+    const refused = digests.md5Stream(readOnly.fd);
+    await refused.update(body);
+    await expect(refused.digest()).rejects.toThrow(/could not write the body/);
+    await refused.drop();
+    await readOnly.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

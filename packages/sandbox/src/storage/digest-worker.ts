@@ -4,13 +4,14 @@ import { Worker } from "node:worker_threads";
 const SLOTS = 4;
 const SLOT_BYTES = 1024 * 1024;
 
-// Each stream has shared memory of SLOTS slots (sent with its first message): the worker hashes the slots it is told
-// of, in order, and hands each back. Nothing is transferred, so no buffer is allocated per chunk or per slot. A
-// message with \`files\` asks for the SHA-256 of those files, read in order into one reused buffer.
+// Each stream has shared memory of SLOTS slots and maybe a file descriptor (both sent with its first message): the
+// worker writes each slot it is told of to the file, hashes it, and hands it back. Nothing is transferred, so no
+// buffer is allocated per chunk or per slot. A message with \`files\` asks for the SHA-256 of those files, read in
+// order into one reused buffer.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
-const { closeSync, openSync, readSync } = require("node:fs");
+const { closeSync, openSync, readSync, writeSync } = require("node:fs");
 const streams = new Map();
 const buffer = Buffer.allocUnsafe(${SLOT_BYTES});
 function sha256Of(files) {
@@ -25,7 +26,7 @@ function sha256Of(files) {
   }
   return hash.digest("hex");
 }
-parentPort.on("message", ({ id, memory, slot, length, end, files }) => {
+parentPort.on("message", ({ id, memory, fd, slot, length, end, files }) => {
   if (files) {
     try {
       parentPort.postMessage({ id, sha256: sha256Of(files) });
@@ -35,46 +36,52 @@ parentPort.on("message", ({ id, memory, slot, length, end, files }) => {
     return;
   }
   let stream = streams.get(id);
-  if (!stream) streams.set(id, (stream = { hash: createHash("md5"), memory }));
-  if (length > 0) {
-    stream.hash.update(new Uint8Array(stream.memory, slot * ${SLOT_BYTES}, length));
-    parentPort.postMessage({ id, slot });
+  if (!stream) streams.set(id, (stream = { hash: createHash("md5"), memory, fd, written: 0, error: undefined }));
+  if (length > 0 && stream.error === undefined) {
+    const bytes = new Uint8Array(stream.memory, slot * ${SLOT_BYTES}, length);
+    try {
+      for (let done = 0; stream.fd !== undefined && done < length; ) done += writeSync(stream.fd, bytes, done, length - done, stream.written + done);
+      stream.written += length;
+      stream.hash.update(bytes);
+    } catch (error) {
+      stream.error = String(error);
+      parentPort.postMessage({ id, error: stream.error });
+    }
   }
-  if (end === "digest") parentPort.postMessage({ id, md5: stream.hash.digest("hex") });
+  if (length > 0) parentPort.postMessage({ id, slot });
+  if (end === "digest" && stream.error === undefined) parentPort.postMessage({ id, md5: stream.hash.digest("hex") });
+  if (end === "drop") parentPort.postMessage({ id, dropped: true });
   if (end) streams.delete(id);
 });
 `;
 
-type Reply = { id: number; slot: number } | { id: number; md5: string } | { id: number; sha256: string } | { id: number; error: string };
+type Reply = { id: number; slot: number } | { id: number; md5: string } | { id: number; sha256: string } | { id: number; error: string } | { id: number; dropped: true };
 
-/** One body's MD5, computed off the main thread from copies of its chunks. */
+/** One body's MD5 (and maybe its file), computed and written off the main thread from copies of its chunks. */
 export interface Md5Stream {
   /** Copies `chunk` into a slot; a promise when every slot is in flight (await it before the next chunk). */
   update(chunk: Uint8Array): Promise<void> | undefined;
   /** Lower-case hex MD5 of every chunk given, once every slot is also written; the last call. */
   digest(): Promise<string>;
-  /** Forgets the stream (its body failed), once no write is in flight. */
+  /** Forgets the stream (its body failed); resolves once the worker no longer writes to its file. */
   drop(): Promise<void>;
 }
 
-/** Where a stream's filled slots also go, in order (the file the body is stored in); `at` is the slot's offset. */
-export type SlotWriter = (bytes: Uint8Array, at: number) => Promise<unknown>;
-
 interface StreamState {
   free: number[];
-  /** Per slot in flight: how many of the worker and the writer still use it. */
-  users: number[];
   onFree?: () => void;
   onDigest?: (md5: string) => void;
   onFail?: (error: unknown) => void;
+  onDropped?: () => void;
   fail(error: unknown): void;
 }
 
 /**
  * MD5 for ETags is the costliest step of storing a body (OpenSSL MD5 runs at about half the speed of SHA-256 with
  * SHA extensions), so one worker thread per store computes it while the main thread verifies. The chunks are copied
- * once, into 1 MiB slots that the worker hashes and the writer stores: one write per MiB, not per socket read. The
- * same thread hashes assembled objects whose SHA-256 nobody sent (S3 multipart), without a buffer per read.
+ * once, into 1 MiB slots that the worker writes to the body's file and hashes: one write per MiB, and the kernel's
+ * copy into the page cache (done inline by libuv's io_uring writes) leaves the main thread too. The same thread
+ * hashes assembled objects whose SHA-256 nobody sent (S3 multipart), without a buffer per read.
  */
 export class DigestWorker {
   private worker: Worker | undefined;
@@ -94,7 +101,8 @@ export class DigestWorker {
     });
   }
 
-  md5Stream(write?: SlotWriter): Md5Stream {
+  /** A stream whose bytes are also written to `fd` (an open file, from offset 0), when given. */
+  md5Stream(fd?: number): Md5Stream {
     const worker = this.running();
     const { streams, spare } = this;
     const id = this.nextId++;
@@ -103,40 +111,24 @@ export class DigestWorker {
     let filled = 0;
     let failure: unknown;
     let introduced = false;
-    let written = 0;
-    const writes = new Set<Promise<unknown>>();
     const state: StreamState = {
       free: Array.from({ length: SLOTS }, (_, i) => SLOTS - 1 - i),
-      users: Array.from({ length: SLOTS }, () => 0),
       fail: (error) => {
         failure ??= error;
         state.onFree?.();
         state.onFail?.(error);
+        state.onDropped?.();
       },
     };
     this.streams.set(id, state);
-    /** Hands the filled slot (if any) to the worker and the writer, with `end` when the stream is over. */
+    /** Hands the filled slot (if any) to the worker, with `end` when the stream is over. */
     const send = (end?: "digest" | "drop") => {
       if (slot !== undefined && filled === 0) state.free.push(slot);
-      if (slot !== undefined && filled > 0) {
-        const used = slot;
-        state.users[used] = write ? 2 : 1;
-        if (write) {
-          const writing = write(new Uint8Array(memory, used * SLOT_BYTES, filled), written).then(
-            () => release(state, used),
-            (error: unknown) => state.fail(error),
-          );
-          writes.add(writing);
-          void writing.finally(() => writes.delete(writing));
-        }
-        written += filled;
-      }
-      worker.postMessage({ id, memory: introduced ? undefined : memory, slot, length: filled, end });
+      worker.postMessage(introduced ? { id, slot, length: filled, end } : { id, memory, fd, slot, length: filled, end });
       introduced = true;
       slot = undefined;
       filled = 0;
     };
-    const settled = () => Promise.all(writes);
     const update = (chunk: Uint8Array): Promise<void> | undefined => {
       let at = 0;
       while (at < chunk.byteLength) {
@@ -166,16 +158,18 @@ export class DigestWorker {
           state.onDigest = resolve;
           state.onFail = reject;
         });
-        await settled();
-        if (failure !== undefined) throw failure;
         spare.push(memory);
         return md5;
       },
-      async drop() {
-        streams.delete(id);
-        send("drop");
-        await settled();
-      },
+      drop: () =>
+        new Promise<void>((dropped) => {
+          if (!streams.has(id)) return dropped();
+          state.onDropped = () => {
+            streams.delete(id);
+            dropped();
+          };
+          send("drop");
+        }),
     };
   }
 
@@ -206,7 +200,12 @@ export class DigestWorker {
         this.streams.delete(reply.id);
         state.onDigest?.(reply.md5);
       } else if ("slot" in reply) {
-        release(state, reply.slot);
+        state.free.push(reply.slot);
+        state.onFree?.();
+      } else if ("error" in reply) {
+        state.fail(new Error(`the digest worker could not write the body: ${reply.error}`));
+      } else {
+        state.onDropped?.();
       }
     });
     const failAll = (error: unknown) => {
@@ -221,12 +220,4 @@ export class DigestWorker {
     this.worker = worker;
     return worker;
   }
-}
-
-/** One user of `slot` is done with it; the last one frees it. */
-function release(state: StreamState, slot: number): void {
-  state.users[slot]!--;
-  if (state.users[slot] !== 0) return;
-  state.free.push(slot);
-  state.onFree?.();
 }

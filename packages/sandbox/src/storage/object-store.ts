@@ -117,8 +117,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
     async putScratch(body, onChunk, maxBytes = Number.POSITIVE_INFINITY) {
       const path = await tempPath();
       const file = await open(path, "w");
-      // The store's MD5 stream copies the chunks once into 1 MiB slots and writes those.
-      const md5 = digests.md5Stream((bytes, at) => file.write(bytes, 0, bytes.byteLength, at));
+      const md5 = digests.md5Stream(file.fd);
       let size = 0;
       try {
         for await (const chunk of body) {
