@@ -139,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       stopping.abort();
       await Promise.all([close(main.server), close(s3Listener.server)]);
+      await store.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

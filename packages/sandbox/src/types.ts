@@ -105,8 +105,11 @@ export interface ObjectStore {
    * A body over maxBytes throws EntityTooLargeError, one under minBytes EntityTooSmallError (nothing is recorded).
    */
   put(input: { vendor: string; bucket: string; key: string; body: AsyncIterable<Uint8Array>; maxBytes?: number; minBytes?: number; contentType?: string | undefined }): Promise<SingleObject>;
-  /** Streams `body` to a scratch file (for multipart parts) without hashing it; `onChunk` sees every chunk in order. */
-  putScratch(body: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => void, maxBytes?: number): Promise<{ path: string; size: number }>;
+  /**
+   * Streams `body` to a scratch file (for multipart parts); `onChunk` sees every chunk in order. Only its MD5 (lower-case
+   * hex, the part's ETag) is computed, off the main thread.
+   */
+  putScratch(body: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => void, maxBytes?: number): Promise<{ path: string; size: number; md5: string }>;
   /**
    * Moves scratch part files under bucket/key (in order), records and returns the object. `known` carries the
    * digests the caller computed from the part bytes (a verified midstate chain); only a missing SHA-256 is computed,

@@ -1,5 +1,6 @@
 // The sandbox in its own process (its hashing and disk writes must not share the uploader's event loop), for the
-// KooDrive benches. Resolves { url, vendors, stop() }; stop() closes it and removes its data directory. By default
+// KooDrive benches. Resolves { url, vendors, s3, cpuSeconds(), stop() }: cpuSeconds() is the process's user + system
+// CPU so far (all its threads); stop() closes it and removes its data directory. By default
 // it verifies part chains with this package's native addon (`startSandboxProcess({ midstateAddon: undefined })`
 // keeps its pure-JS SHA, the old path).
 import { spawn } from "node:child_process";
@@ -12,8 +13,11 @@ const packageDir = fileURLToPath(new URL("../", import.meta.url));
 const script = `
   import { startSandbox } from "@direct-upload/sandbox";
   const sandbox = await startSandbox(JSON.parse(process.argv[1]));
-  console.log(JSON.stringify({ url: sandbox.url, vendors: sandbox.vendors }));
-  process.stdin.resume();
+  console.log(JSON.stringify({ url: sandbox.url, vendors: sandbox.vendors, s3: sandbox.s3 }));
+  process.stdin.on("data", () => {
+    const { user, system } = process.cpuUsage();
+    console.log((user + system) / 1e6);
+  });
   process.stdin.on("end", () => sandbox.stop().then(() => process.exit(0)));
 `;
 
@@ -23,12 +27,15 @@ export const nativeAddon = fileURLToPath(new URL(`../native/prebuilds/${process.
 export async function startSandboxProcess(options = { midstateAddon: nativeAddon }) {
   const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(options)], { cwd: packageDir, stdio: ["pipe", "pipe", "inherit"] });
   const exited = once(child, "exit");
-  const [line] = await Promise.race([
-    once(createInterface({ input: child.stdout }), "line"),
-    exited.then(([code]) => Promise.reject(new Error(`the sandbox process exited with ${code} before it started`))),
-  ]);
+  const lines = createInterface({ input: child.stdout });
+  const [line] = await Promise.race([once(lines, "line"), exited.then(([code]) => Promise.reject(new Error(`the sandbox process exited with ${code} before it started`)))]);
   return {
     ...JSON.parse(line),
+    async cpuSeconds() {
+      child.stdin.write("\n");
+      const [answer] = await once(lines, "line");
+      return Number(answer);
+    },
     async stop() {
       child.stdin.end();
       await exited;

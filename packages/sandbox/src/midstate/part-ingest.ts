@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ObjectStore } from "../types.js";
 import type { HashedPart } from "./chain.js";
 import { MidstateHasher, type HashState, type ShaCores } from "./hash-state.js";
@@ -11,7 +10,7 @@ export interface IngestedPart extends HashedPart {
 
 /**
  * Streams a part body to a scratch file while hashing it from the state the part claims, so the chain can be
- * checked at completion without reading the parts again.
+ * checked at completion without reading the parts again (the store computes the MD5 from the same chunks).
  */
 export async function ingestPart(input: {
   store: ObjectStore;
@@ -23,15 +22,7 @@ export async function ingestPart(input: {
   cores: ShaCores;
 }): Promise<IngestedPart> {
   const hasher = MidstateHasher.resume(input.claimed, input.cores);
-  const md5 = createHash("md5");
-  const { path, size } = await input.store.putScratch(
-    input.body,
-    (chunk) => {
-      hasher.update(chunk);
-      md5.update(chunk);
-    },
-    input.maxBytes,
-  );
+  const { path, size, md5 } = await input.store.putScratch(input.body, (chunk) => hasher.update(chunk), input.maxBytes);
   return {
     partNumber: input.partNumber,
     claimed: input.claimed,
@@ -39,6 +30,6 @@ export async function ingestPart(input: {
     end: hasher.exportState(),
     digest: hasher.digestHex(),
     path,
-    md5: md5.digest("hex"),
+    md5,
   };
 }

@@ -1,18 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { once } from "node:events";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { EntityTooLargeError, EntityTooSmallError, PathTraversalError } from "../errors.js";
 import type { ObjectStore, SingleObject, StoredObject } from "../types.js";
+import { DigestWorker } from "./digest-worker.js";
 
 export interface FileObjectStore extends ObjectStore {
   /** Removes an object and its record; false when it did not exist. */
   delete(bucket: string, key: string): Promise<boolean>;
   /** Streams a stored object's bytes. */
   read(bucket: string, key: string): NodeJS.ReadableStream;
+  /** Stops the store's digest worker. */
+  close(): Promise<void>;
 }
 
 type PutInput = Parameters<ObjectStore["put"]>[0];
@@ -22,6 +25,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
   const objectsRoot = resolve(dataDir, "objects");
   const tmpRoot = resolve(dataDir, "tmp");
   const records = new Map<string, StoredObject>();
+  const digests = new DigestWorker();
   const id = (bucket: string, key: string) => `${bucket}\0${key}`;
 
   function resolvePath(bucket: string, key: string): string {
@@ -110,19 +114,32 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       const digest = { size, sha256: hashes.sha256.digest("hex"), sha1: hashes.sha1.digest("hex"), md5: hashes.md5.digest("hex") };
       return commit(input, [temp], digest) satisfies Promise<SingleObject>;
     },
-    async putScratch(body, onChunk, maxBytes) {
+    async putScratch(body, onChunk, maxBytes = Number.POSITIVE_INFINITY) {
       const path = await tempPath();
-      const size = await writeBody(body, path, maxBytes ?? Number.POSITIVE_INFINITY, onChunk);
-      return { path, size };
+      const file = await open(path, "w");
+      const md5 = digests.md5Stream(file.fd);
+      let size = 0;
+      try {
+        for await (const chunk of body) {
+          size += chunk.byteLength;
+          if (size > maxBytes) throw new EntityTooLargeError(maxBytes);
+          onChunk?.(chunk);
+          const busy = md5.update(chunk);
+          if (busy) await busy;
+        }
+        const digest = await md5.digest();
+        await file.close();
+        return { path, size, md5: digest };
+      } catch (error) {
+        await md5.drop();
+        await file.close().catch(() => undefined);
+        await rm(path, { force: true });
+        throw error;
+      }
     },
     async assemble(input) {
       resolvePath(input.bucket, input.key);
-      let sha256 = input.known.sha256;
-      if (sha256 === undefined) {
-        const hash = createHash("sha256");
-        for await (const chunk of concatenated(input.parts)) hash.update(chunk);
-        sha256 = hash.digest("hex");
-      }
+      const sha256 = input.known.sha256 ?? (await digests.sha256OfFiles(input.parts));
       const size = (await Promise.all(input.parts.map((part) => stat(part)))).reduce((sum, s) => sum + s.size, 0);
       return commit(input, input.parts, { size, sha256, sha1: input.known.sha1, md5: undefined });
     },
@@ -140,6 +157,7 @@ export function createObjectStore(dataDir: string, now: () => number): FileObjec
       if (!record) throw new Error(`no object ${bucket}/${key} in the sandbox`);
       return readObject(record);
     },
+    close: () => digests.close(),
   };
 }
 

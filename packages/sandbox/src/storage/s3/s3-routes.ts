@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { rm } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EntityTooLargeError } from "../../errors.js";
@@ -128,7 +129,7 @@ async function* tapped(body: AsyncIterable<Uint8Array>, check: PayloadCheck): As
 async function putObject(s3: S3RouteContext, call: { req: IncomingMessage; res: ServerResponse; bucket: string; key: string; check: PayloadCheck }) {
   const { req, res, bucket, key, check } = call;
   const object = await s3.store.put({ vendor: "s3", bucket, key, body: tapped(req, check), maxBytes: MAX_OBJECT_BYTES, contentType: req.headers["content-type"] });
-  const bad = check.verify();
+  const bad = check.verify(object.md5);
   if (bad) {
     await s3.store.delete(bucket, key);
     return sendS3Error(res, bad, `/${bucket}/${key}`);
@@ -144,13 +145,13 @@ async function uploadPart(s3: S3RouteContext, call: { res: ServerResponse; uploa
     throw error;
   });
   if (!scratch) return sendS3Error(res, problem(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size."), resource);
-  const bad = check.verify();
+  const bad = check.verify(scratch.md5);
   if (bad) {
     await rm(scratch.path, { force: true });
     return sendS3Error(res, bad, resource);
   }
-  await s3.uploads.setPart(upload, { number: partNumber, path: scratch.path, size: scratch.size, md5: check.md5() });
-  res.writeHead(200, { ETag: `"${check.md5()}"`, "Content-Length": 0 }).end();
+  await s3.uploads.setPart(upload, { number: partNumber, path: scratch.path, size: scratch.size, md5: scratch.md5 });
+  res.writeHead(200, { ETag: `"${scratch.md5}"`, "Content-Length": 0 }).end();
 }
 
 /**
@@ -164,11 +165,12 @@ async function completeUpload(s3: S3RouteContext, call: { req: IncomingMessage; 
   if (isProblem(check)) return sendS3Error(res, check, resource);
   const chunks: Buffer[] = [];
   for await (const chunk of tapped(req, check)) chunks.push(Buffer.from(chunk));
-  const malformed = check.verify();
+  const body = Buffer.concat(chunks);
+  const malformed = check.verify(createHash("md5").update(body).digest("hex"));
   if (malformed) return sendS3Error(res, malformed, resource);
   const upload = s3.uploads.find(uploadId, bucket, key);
   if (isProblem(upload)) return sendS3Error(res, upload, resource);
-  const refs = parseCompleteParts(Buffer.concat(chunks).toString("utf8"));
+  const refs = parseCompleteParts(body.toString("utf8"));
   const parts = refs ? s3.uploads.check(upload, refs) : problem(400, "MalformedXML", "The XML you provided was not well-formed or did not validate against our published schema.");
   if (isProblem(parts)) return sendS3Error(res, parts, resource);
 
