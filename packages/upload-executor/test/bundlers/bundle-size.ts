@@ -1,31 +1,42 @@
-// What a built page loads, in gzip bytes: its entry chunk, the hash worker and every script fetched on the way.
+// What a built page loads, in gzip bytes: up front, for its hash worker, and in all during an upload.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { gzipSync } from "node:zlib";
 
 export interface BundleSize {
-  /** The entry script the HTML loads. */
+  /** The entry script the HTML loads and its static imports. */
   main: number;
-  /** The hash worker's own script. */
+  /** The hash worker's script and its static imports. */
   worker: number;
-  /** Every script the page and its worker fetched: entry, lazy chunks, worker. */
+  /** Every script the page and its worker fetched (entry, lazy chunks, worker), each once. */
   total: number;
 }
-
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).byteLength;
 
 /** The scripts among the paths a static server `served`, once each. */
 export function loadedScripts(served: readonly string[]): string[] {
   return [...new Set(served)].filter((path) => /\.(m?js|wasm)$/.test(path));
 }
 
-/** Sizes of the scripts `served` (paths under `dir`, whose index.html names the entry). */
-export function loadedSize(dir: string, served: readonly string[]): BundleSize {
-  const main = /<script[^>]* src="\.?(\/?[^"]+)"/.exec(readFileSync(join(dir, "index.html"), "utf8"))?.[1]?.replace(/^(?!\/)/, "/");
+// `import{a as b}from"./chunk.js"`, `import"./x.js"`, `export{c}from"./y.js"` in a bundler's ES module output.
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+
+/** `path` (under `dir`, from the site root) and every module it imports statically, transitively. */
+function withStaticImports(dir: string, path: string, into = new Set<string>()): Set<string> {
+  if (into.has(path)) return into;
+  into.add(path);
+  for (const [, specifier] of readFileSync(join(dir, path), "utf8").matchAll(STATIC_IMPORT)) {
+    withStaticImports(dir, posix.join(posix.dirname(path), specifier!), into);
+  }
+  return into;
+}
+
+/** Sizes of the scripts `served` (paths under `dir`, whose index.html names the entry); `worker` is the worker's path. */
+export function loadedSize(dir: string, served: readonly string[], worker: string): BundleSize {
+  const entry = /<script[^>]* src="\.?(\/?[^"]+)"/.exec(readFileSync(join(dir, "index.html"), "utf8"))?.[1]?.replace(/^(?!\/)/, "/");
   const scripts = loadedScripts(served);
-  const worker = scripts.find((path) => /\/hash-worker[^/]*\.js$/.test(path));
-  if (!main || !scripts.includes(main) || !worker) throw new Error(`entry ${main} or the hash worker not among ${scripts.join(", ")}`);
-  return { main: gz(join(dir, main)), worker: gz(join(dir, worker)), total: scripts.reduce((sum, path) => sum + gz(join(dir, path)), 0) };
+  if (!entry || !scripts.includes(entry) || !scripts.includes(worker)) throw new Error(`entry ${entry} or worker ${worker} not among ${scripts.join(", ")}`);
+  const gz = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + gzipSync(readFileSync(join(dir, path)), { level: 9 }).byteLength, 0);
+  return { main: gz(withStaticImports(dir, entry)), worker: gz(withStaticImports(dir, worker)), total: gz(scripts) };
 }
 
 /** "main 12.3 KB, worker 15.0 KB, total 30.1 KB (gzip)", for the test's annotation. */

@@ -10,10 +10,10 @@ import { createPdsClient } from "@direct-upload/pds-client";
 import { fromBlob, uploadToKoodrive, uploadToOpenim, uploadToPds } from "@direct-upload/upload-executor";
 
 const bytes = (size) => new Blob([Uint8Array.from({ length: size }, (_, i) => (i * 31 + 7) & 255)]);
-// Each upload reports its own warnings, so "once per upload" can be checked.
+// Each upload reports its own warnings (engine.onWarning), so "once per upload" can be checked.
 const withWarnings = async (upload) => {
   const warnings = [];
-  const { vendor, bytes, sha256, hashing } = await upload((warning) => warnings.push({ ...warning }));
+  const { vendor, bytes, sha256, hashing } = await upload({ onWarning: (warning) => warnings.push({ ...warning }) });
   return { vendor, bytes, sha256, hashing, warnings };
 };
 window.runUploads = async ({ pds, koodrive, openim }) => {
@@ -21,9 +21,9 @@ window.runUploads = async ({ pds, koodrive, openim }) => {
   const kdClient = createKoodriveClient({ baseUrl: koodrive.baseUrl, userId: koodrive.userId, auth: { type: "bearer", token: koodrive.token } });
   const imClient = createOpenimClient({ baseUrl: openim.baseUrl, token: openim.token });
   return [
-    await withWarnings((onWarning) => uploadToPds({ client: pdsClient, driveId: pds.driveId, source: fromBlob(new File([bytes(300 * 1024 + 5)], "p.bin")), partSize: 100 * 1024, rapid: "off", onWarning })),
-    await withWarnings((onWarning) => uploadToKoodrive({ client: kdClient, source: fromBlob(new File([bytes(5 * 1024 * 1024 + 9)], "k.bin")), onWarning })),
-    await withWarnings((onWarning) => uploadToOpenim({ client: imClient, source: fromBlob(new File([bytes(1000)], "o.png", { type: "image/png" })), name: openim.userId + "/o.png", onWarning })),
+    await withWarnings((engine) => uploadToPds({ client: pdsClient, driveId: pds.driveId, source: fromBlob(new File([bytes(300 * 1024 + 5)], "p.bin")), partSize: 100 * 1024, rapid: "off", engine })),
+    await withWarnings((engine) => uploadToKoodrive({ client: kdClient, source: fromBlob(new File([bytes(5 * 1024 * 1024 + 9)], "k.bin")), engine })),
+    await withWarnings((engine) => uploadToOpenim({ client: imClient, source: fromBlob(new File([bytes(1000)], "o.png", { type: "image/png" })), name: openim.userId + "/o.png", engine })),
   ];
 };
 `;
