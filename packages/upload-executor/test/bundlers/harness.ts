@@ -1,5 +1,5 @@
 // What every bundler's test does in Chromium: open the built page, upload PDS and KooDrive multipart and OpenIM's form
-// through the sandbox (optionally with one-shot 503/500 answers that must be retried) and check what was stored.
+// through the sandbox (with one-shot 503/500 answers that must be retried) and check what was stored.
 import { startSandbox, type Sandbox } from "@direct-upload/sandbox";
 import { chromium, type Browser } from "playwright";
 import { expect } from "vitest";
@@ -43,9 +43,9 @@ const RETRIED = ["pds.get_upload_url", "koodrive.uploadUrl"];
 
 /**
  * Runs the page's uploads (pages.ts UPLOADS_PAGE at `url`) and checks the bytes stored, that no error reached the page
- * and, with `faults`, that one 503 (PDS) and one 500 (KooDrive) on control-plane calls were retried.
+ * and that one 503 (PDS) and one 500 (KooDrive) on control-plane calls were retried.
  */
-export async function uploadFrom({ sandbox, browser }: Harness, url: string, { faults = true } = {}): Promise<UploadRun> {
+export async function uploadFrom({ sandbox, browser }: Harness, url: string): Promise<UploadRun> {
   const tab = await browser.newPage();
   try {
     const workers: string[] = [];
@@ -55,16 +55,14 @@ export async function uploadFrom({ sandbox, browser }: Harness, url: string, { f
     await tab.goto(url);
     await tab.waitForFunction(() => "runUploads" in window);
     const hits = RETRIED.map((route) => sandbox.faults.hits(route));
-    if (faults) {
-      sandbox.faults.arm("pds.get_upload_url", { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable", message: "busy" });
-      sandbox.faults.arm("koodrive.uploadUrl", { kind: "fail", times: 1, status: 500, code: "13000201", message: "INNER_INVOKE_FAILURE" });
-    }
+    sandbox.faults.arm("pds.get_upload_url", { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable", message: "busy" });
+    sandbox.faults.arm("koodrive.uploadUrl", { kind: "fail", times: 1, status: 500, code: "13000201", message: "INNER_INVOKE_FAILURE" });
     const run = (vendors: unknown) => (window as unknown as { runUploads(v: unknown): Promise<Uploaded[]> }).runUploads(vendors);
     const results = await tab.evaluate(run, sandbox.vendors);
     expect(errors).toEqual([]);
     expect(results.map((result) => [result.vendor, result.bytes])).toEqual([["pds", 300 * 1024 + 5], ["koodrive", 5 * 1024 * 1024 + 9], ["openim", 1000]]);
     for (const result of results) expect(sandbox.objects.list().some((object) => object.sha256 === result.sha256 && object.size === result.bytes)).toBe(true);
-    if (faults) expect(RETRIED.map((route, i) => sandbox.faults.hits(route) - hits[i]! >= 2)).toEqual([true, true]);
+    expect(RETRIED.map((route, i) => sandbox.faults.hits(route) - hits[i]! >= 2)).toEqual([true, true]);
     return { results, workers };
   } finally {
     await tab.close();
