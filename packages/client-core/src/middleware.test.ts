@@ -2,8 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TransportError, VendorApiError } from "./errors.js";
-import { errorMiddleware, type EnvelopeParser } from "./middleware.js";
+import { InvalidReplyError, TransportError, VendorApiError } from "./errors.js";
+import { errorMiddleware, type EnvelopeParser, type ErrorMiddlewareOptions } from "./middleware.js";
+import type { ReplyValidator } from "./reply-check.js";
 import { expectData } from "./result.js";
 
 const SECRET = "tok-very-secret";
@@ -33,16 +34,25 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-function client(url = baseUrl) {
+type Get = { GET(p: string): Promise<{ data?: unknown; response: Response }> };
+
+// The generic paths type is empty on purpose: this exercises the middleware, not typing.
+function client(url = baseUrl, options?: ErrorMiddlewareOptions): Get {
   const c = createClient<Record<string, never>>({ baseUrl: url });
-  c.use(errorMiddleware("acme", parse, () => [SECRET]));
-  return c;
+  c.use(errorMiddleware("acme", parse, () => [SECRET], options));
+  return c as unknown as Get;
 }
 
 async function call(path: string, url?: string) {
-  // The generic paths type is empty on purpose: this exercises the middleware, not typing.
-  return (client(url) as unknown as { GET(p: string): Promise<{ data?: unknown; response: Response }> }).GET(path);
+  return client(url).GET(path);
 }
+
+// Shaped like an ajv standalone validator: `value` must be 8.
+const valueIs8: ReplyValidator = (data: unknown) => {
+  const ok = (data as { value?: unknown }).value === 8;
+  valueIs8.errors = ok ? null : [{ instancePath: "/value", message: "must be 8" }];
+  return ok;
+};
 
 describe("errorMiddleware", () => {
   it("passes successes through", async () => {
@@ -72,5 +82,19 @@ describe("errorMiddleware", () => {
     expect(e).toBeInstanceOf(TransportError);
     expect((e as TransportError).retryable).toBe(true);
     expect((e as TransportError).message).toContain(`fetch failed (connect ECONNREFUSED 127.0.0.1:${port})`);
+  });
+
+  it("loads lazily given validators once, at the first reply, and again after a failed load", async () => {
+    const loads: string[] = [];
+    const failing = client(baseUrl, { replies: async () => (loads.push("failed"), Promise.reject(new Error("chunk unreachable"))) });
+    const e = await failing.GET("/ok").catch((x: unknown) => x);
+    expect(TransportError.is(e) && [e.retryable, e.message.includes("chunk unreachable")]).toEqual([true, true]);
+    await failing.GET("/ok").catch(() => undefined);
+    expect(loads).toEqual(["failed", "failed"]);
+    const lazy = client(baseUrl, { replies: async () => (loads.push("loaded"), { "GET /ok 200": valueIs8 }) });
+    const refused = await lazy.GET("/ok").catch((x: unknown) => x);
+    expect(InvalidReplyError.is(refused) && refused.pointer).toBe("/value");
+    await lazy.GET("/ok").catch(() => undefined);
+    expect(loads).toEqual(["failed", "failed", "loaded"]);
   });
 });

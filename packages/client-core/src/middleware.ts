@@ -16,8 +16,11 @@ export interface EnvelopeInput {
 export type EnvelopeParser = (input: EnvelopeInput) => Omit<VendorApiErrorInit, "vendor" | "operation" | "status"> | undefined;
 
 export interface ErrorMiddlewareOptions {
-  /** The generated validators of the vendor's success replies (`replyValidators` in src/generated). */
-  replies?: ReplyValidators;
+  /**
+   * The generated validators of the vendor's success replies (`replyValidators` in src/generated), or a loader
+   * called at the first reply (again after a failed load): a dynamic import keeps them out of a page's first chunk.
+   */
+  replies?: ReplyValidators | (() => Promise<ReplyValidators>);
   /** The operation's name in errors; the spec path by default (HBR names its action instead). */
   operation?: (request: Request, schemaPath: string) => string;
 }
@@ -32,6 +35,18 @@ const RAW_TEXT_MAX = 200;
  */
 export function errorMiddleware(vendor: string, parse: EnvelopeParser, secrets: () => Iterable<string | undefined>, options: ErrorMiddlewareOptions = {}): Middleware {
   const nameOf = options.operation ?? ((_request: Request, schemaPath: string) => schemaPath);
+  const { replies } = options;
+  let loaded: Promise<ReplyValidators> | undefined;
+  const validators = async (operation: string): Promise<ReplyValidators | undefined> => {
+    if (typeof replies !== "function") return replies;
+    loaded ??= replies();
+    try {
+      return await loaded;
+    } catch (error) {
+      loaded = undefined;
+      throw new TransportError(vendor, operation, error);
+    }
+  };
   return {
     async onResponse({ request, response, schemaPath }) {
       const operation = nameOf(request, schemaPath);
@@ -51,7 +66,7 @@ export function errorMiddleware(vendor: string, parse: EnvelopeParser, secrets: 
       const list = [...secrets()];
       if (!found && response.ok) {
         if (body === NOT_JSON) throw new InvalidReplyError(vendor, operation, "", "must be JSON");
-        checkReply(vendor, operation, options.replies?.[`${request.method} ${schemaPath} ${response.status}`], body);
+        checkReply(vendor, operation, (await validators(operation))?.[`${request.method} ${schemaPath} ${response.status}`], body);
         return undefined;
       }
       // A body that is no envelope (a proxy's HTML page) is cut shorter than a vendor's own message.

@@ -9,7 +9,6 @@ import {
   type Credential,
   vendorFetch,
 } from "@direct-upload/client-core";
-import { replyValidators } from "./generated/cloudbase-replies.js";
 import type { paths } from "./generated/cloudbase.js";
 import { bearerAuthMiddleware } from "./auth-middleware.js";
 import { cloudbaseBaseUrl } from "./base-url.js";
@@ -66,7 +65,7 @@ export function createCloudbaseClient(options: CloudbaseClientOptions): Cloudbas
   const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(
     bearerAuthMiddleware(options.token, (token) => (lastToken = token)),
-    errorMiddleware("cloudbase", parseCloudbaseEnvelope, secrets, { replies: replyValidators }),
+    errorMiddleware("cloudbase", parseCloudbaseEnvelope, secrets, { replies: () => import("./generated/cloudbase-replies.js").then((module) => module.replyValidators) }),
   );
 
   const context = (operation: string, response: Response) => ({

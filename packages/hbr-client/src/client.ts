@@ -9,7 +9,6 @@ import {
   type ClientOptions,
   vendorFetch,
 } from "@direct-upload/client-core";
-import { replyValidators } from "./generated/hbr-replies.js";
 import type { paths } from "./generated/hbr.js";
 import type { CreateTempFileUploadUrlHeaders, CreateTempFileUploadUrlResponse } from "./types.js";
 import { EMPTY_BODY_SHA256, formatAcsDate } from "./acs3.js";
@@ -62,7 +61,7 @@ export function createHbrClient(options: HbrClientOptions): HbrClient {
   const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(signing.middleware);
   // Every HBR action shares the path "/", so errors name the action (x-acs-action) instead of the path.
-  raw.use(errorMiddleware("hbr", parseHbrEnvelope, signing.secrets, { replies: replyValidators, operation: (request, path) => request.headers.get("x-acs-action") ?? path }));
+  raw.use(errorMiddleware("hbr", parseHbrEnvelope, signing.secrets, { replies: () => import("./generated/hbr-replies.js").then((module) => module.replyValidators), operation: (request, path) => request.headers.get("x-acs-action") ?? path }));
 
   const client: HbrClient = {
     createTempFileUploadUrl: (fileName, call) => createTempFileUploadUrl(client, fileName, call),

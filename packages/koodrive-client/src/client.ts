@@ -1,6 +1,5 @@
 import type { Client } from "openapi-fetch";
 import { checkClientOptions, createOpenapiClient, errorMiddleware, expectData, vendorFetch, type CallOptions, type ClientOptions } from "@direct-upload/client-core";
-import { replyValidators } from "./generated/koodrive-replies.js";
 import type { paths } from "./generated/koodrive.js";
 import type {
   CompleteFileRequest,
@@ -50,7 +49,7 @@ export function createKoodriveClient(options: KoodriveClientOptions): KoodriveCl
 
   const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(authorization.middleware);
-  raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets, { replies: replyValidators }));
+  raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets, { replies: () => import("./generated/koodrive-replies.js").then((module) => module.replyValidators) }));
 
   function headers(): KoodriveRequestHeaders {
     return {

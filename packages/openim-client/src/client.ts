@@ -10,7 +10,6 @@ import {
   type Credential,
   vendorFetch,
 } from "@direct-upload/client-core";
-import { replyValidators } from "./generated/openim-replies.js";
 import type { paths } from "./generated/openim.js";
 import { openimAuthMiddleware } from "./auth-middleware.js";
 import { parseOpenimEnvelope } from "./envelope.js";
@@ -79,7 +78,7 @@ export function createOpenimClient(options: OpenimClientOptions): OpenimClient {
   const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(
     openimAuthMiddleware(options.token, operationId, (token) => (lastToken = token)),
-    errorMiddleware("openim", parseOpenimEnvelope, () => [lastToken], { replies: replyValidators }),
+    errorMiddleware("openim", parseOpenimEnvelope, () => [lastToken], { replies: () => import("./generated/openim-replies.js").then((module) => module.replyValidators) }),
   );
 
   /** Every call is a POST with a fresh operationID; the middleware has turned a non-zero errCode into an error. */

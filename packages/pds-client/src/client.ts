@@ -10,7 +10,6 @@ import {
   type Credential,
   vendorFetch,
 } from "@direct-upload/client-core";
-import { replyValidators } from "./generated/pds-replies.js";
 import type { paths } from "./generated/pds.js";
 import type {
   CompleteFileRequest,
@@ -74,7 +73,7 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
       return request;
     },
   });
-  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken], { replies: replyValidators }));
+  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken], { replies: () => import("./generated/pds-replies.js").then((module) => module.replyValidators) }));
 
   return {
     raw,

@@ -12,6 +12,8 @@ import type { FlowOptions } from "./flow-types.js";
 export const MIDSTATE_ALIGN = 64;
 
 /** A checkpoint's state guard for the multipart flows: the engine's checkpoint with this vendor's own state. */
+// No side effects (like defineVendor): vendors call it at module level, and a page without that vendor drops it.
+/* @__NO_SIDE_EFFECTS__ */
 export function isMultipartState<Vendor>(isVendor: (vendor: unknown) => vendor is Vendor) {
   return (state: unknown): state is MultipartCheckpoint<Vendor> => {
     const s = state as Partial<MultipartCheckpoint<unknown>> | null;
@@ -42,6 +44,7 @@ export function flowParts(
 }
 
 /** A vendor's part limits as the multipart flows apply them: every part but the last on a SHA block boundary. */
+/* @__NO_SIDE_EFFECTS__ */
 export function flowPartSizing(sizing: Omit<VendorPartSizing, "align">): VendorPartSizing {
   return { ...sizing, align: MIDSTATE_ALIGN };
 }

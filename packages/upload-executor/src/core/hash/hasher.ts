@@ -1,9 +1,5 @@
-import { createSHA1, createSHA256, type IHasher } from "hash-wasm";
-import { chainedHasher, checkResumable } from "./chained-hasher.js";
-import { checkStateLayout, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
+import { STATE_LAYOUTS } from "./hash-wasm-state.js";
 import type { HashAlgorithm, Midstate, MidstateHasher, MidstateHasherFactory, MidstateHasherKind } from "./types.js";
-
-const factories: Record<HashAlgorithm, () => Promise<IHasher>> = { sha1: createSHA1, sha256: createSHA256 };
 
 /** The state before any byte: the algorithm's IV at offset 0. */
 export function initialMidstate(algorithm: HashAlgorithm): Midstate {
@@ -27,16 +23,7 @@ export function createMidstateHasher(algorithm: HashAlgorithm, from?: Midstate):
   return runtimeFactory ? runtimeFactory.create(algorithm, from) : createWasmMidstateHasher(algorithm, from);
 }
 
-/** hash-wasm's SHA-1 / SHA-256, in every runtime. */
+/** hash-wasm's SHA-1 / SHA-256, in every runtime; loaded on first use (see wasm-hasher.ts). */
 export async function createWasmMidstateHasher(algorithm: HashAlgorithm, from?: Midstate): Promise<MidstateHasher> {
-  checkResumable(algorithm, from);
-  const hasher = await factories[algorithm]();
-  const fresh = hasher.save();
-  checkStateLayout(algorithm, fresh);
-  if (from) hasher.load(writeState(algorithm, fresh, from.h, from.offset));
-  return chainedHasher("wasm", algorithm, from?.offset ?? 0, {
-    update: (bytes) => hasher.update(bytes),
-    words: () => readWords(algorithm, hasher.save()),
-    digestHex: () => hasher.digest("hex"),
-  });
+  return (await import("./wasm-hasher.js")).wasmMidstateHasher(algorithm, from);
 }

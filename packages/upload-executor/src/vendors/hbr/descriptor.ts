@@ -3,7 +3,7 @@ import { defineVendor } from "../descriptor.js";
 import { pathStyleOssUrl, virtualHostedOssUrl } from "./hbr-form.js";
 import { uploadToHbr } from "./hbr.js";
 
-export const hbrVendor = defineVendor({
+export const hbrVendor = /* @__PURE__ */ defineVendor({
   name: "hbr",
   displayName: "HBR",
   settings: [

@@ -4,7 +4,7 @@ import { flowPartSizing } from "../multipart-flow.js";
 import { KOODRIVE_PART_SIZING } from "./koodrive-parts.js";
 import { uploadToKoodrive } from "./koodrive.js";
 
-export const koodriveVendor = defineVendor({
+export const koodriveVendor = /* @__PURE__ */ defineVendor({
   name: "koodrive",
   displayName: "KooDrive",
   settings: [

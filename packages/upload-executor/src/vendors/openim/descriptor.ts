@@ -2,7 +2,7 @@ import { createOpenimClient } from "@direct-upload/openim-client";
 import { defineVendor } from "../descriptor.js";
 import { OPENIM_MODES, uploadToOpenim } from "./openim.js";
 
-export const openimVendor = defineVendor({
+export const openimVendor = /* @__PURE__ */ defineVendor({
   name: "openim",
   displayName: "OpenIM",
   settings: [

@@ -8,7 +8,7 @@ import { resumeState } from "../flow-checkpoint.js";
 import { callVendor, oneVendorCall, reportDone } from "../flow-engine.js";
 import type { FlowOptions, UploadResult } from "../flow-types.js";
 import { isMultipartState, uploadFlowParts } from "../multipart-flow.js";
-import { digestParts, type OpenimPartDigests } from "./openim-part-digests.js";
+import type { OpenimPartDigests } from "./openim-part-digests.js";
 import { openimPartTargets } from "./openim-sign.js";
 
 /** Parts the official SDK has signed per call (initiate's maxParts, auth_sign batches). */
@@ -73,6 +73,8 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
     const limit = (await call((c) => client.partLimit(c))).data;
     const partSize = openimPartSize(source.size, limit);
     parts = layoutParts(source.size, { minPartSize: partSize, maxPartSize: partSize, maxParts: limit.maxNumSize, preferredPartSize: partSize }).parts;
+    // Loaded here, so hash-wasm's MD5 stays out of pages that never upload to OpenIM in parts.
+    const { digestParts } = await import("./openim-part-digests.js");
     const digests = await digestParts(source, parts, engine.signal);
     const answer = await initiate(digests, parts, partSize);
     if (!answer.upload) {

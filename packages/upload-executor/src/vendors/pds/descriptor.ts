@@ -4,7 +4,7 @@ import { flowPartSizing } from "../multipart-flow.js";
 import { PDS_PART_SIZING } from "./pds-parts.js";
 import { uploadToPds } from "./pds.js";
 
-export const pdsVendor = defineVendor({
+export const pdsVendor = /* @__PURE__ */ defineVendor({
   name: "pds",
   displayName: "PDS",
   settings: [

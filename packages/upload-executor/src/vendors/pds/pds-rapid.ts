@@ -1,3 +1,4 @@
+import { digestHex } from "../../core/hash/digest-hex.js";
 import type { UploadSource } from "../../core/source.js";
 import type { PdsHash } from "./pds-parts.js";
 
@@ -14,8 +15,5 @@ export const PRE_HASH_BYTES = 1024;
 
 /** Hex digest of the first PRE_HASH_BYTES, in the upload's algorithm as the official SDK sends it. */
 export async function preHash(source: UploadSource, hash: PdsHash): Promise<string> {
-  const { createMidstateHasher } = await import("../../core/hash/index.js");
-  const hasher = await createMidstateHasher(hash);
-  hasher.update(await source.read(0, Math.min(PRE_HASH_BYTES, source.size)));
-  return hasher.digestHex();
+  return digestHex(hash, await source.read(0, Math.min(PRE_HASH_BYTES, source.size)));
 }
