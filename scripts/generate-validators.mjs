@@ -13,7 +13,7 @@ const SPEC_ID = "https://spec.invalid/openapi";
 const JSON_TYPE = "application/json";
 
 /** "/a/b" → "~1a~1b" (RFC 6901). */
-const escape = (segment) => String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+const escapePointer = (segment) => String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Annotations say nothing about validity; dropping them keeps them out of the generated code. */
 function withoutAnnotations(node) {
@@ -31,10 +31,10 @@ function replySchemas(doc) {
       for (const [status, response] of Object.entries(operation?.responses ?? {})) {
         if (!/^2\d\d$/.test(status)) continue;
         // A response may be a $ref into components/responses: follow it to where its schema is.
-        const pointer = response.$ref ?? `#/paths/${escape(path)}/${method}/responses/${status}`;
+        const pointer = response.$ref ?? `#/paths/${escapePointer(path)}/${method}/responses/${status}`;
         const target = pointer.slice(2).split("/").reduce((node, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
         if (!target?.content?.[JSON_TYPE]?.schema) continue;
-        found[`${method.toUpperCase()} ${path} ${status}`] = `${SPEC_ID}${pointer}/content/${escape(JSON_TYPE)}/schema`;
+        found[`${method.toUpperCase()} ${path} ${status}`] = `${SPEC_ID}${pointer}/content/${escapePointer(JSON_TYPE)}/schema`;
       }
     }
   }

@@ -111,7 +111,7 @@ describe("direct-upload against a hostile vendor", () => {
     sandbox = await startSandbox({ host: "127.0.0.1", port: 0 });
     connections = new Map(sandboxConnection(sandbox.vendors).map((c) => [c.vendor, c]));
     // The origin the redirects point to: it must never see a request.
-    elsewhere = createServer((req, res) => {
+    elsewhere = createServer((_req, res) => {
       elsewhereHits++;
       res.writeHead(200).end("{}");
     });

@@ -6,7 +6,7 @@ const SECRET_PARAM =
 const PIECE = 8;
 
 /** Longest vendor message kept, counted after redaction so a cut never leaves part of a secret. */
-export const VENDOR_TEXT_MAX = 500;
+const VENDOR_TEXT_MAX = 500;
 
 /** A URL safe to print: origin and path, with every secret-looking query value masked. */
 export function safeUrl(url: string | URL): string {

@@ -3,7 +3,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_REPLY_BYTES = 1024 * 1024;
 
 /** No answer, or no body bytes, for the allowed time: the cause of a retryable TransportError. */
-export class ReplyTimeout extends Error {
+class ReplyTimeout extends Error {
   override readonly name = "ReplyTimeout";
 }
 

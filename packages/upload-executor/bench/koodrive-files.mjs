@@ -52,7 +52,7 @@ export async function plainPut(client, path, size) {
   };
 }
 
-export const since = (start, end = process.hrtime.bigint()) => Number(end - start) / 1e9;
+const since = (start, end = process.hrtime.bigint()) => Number(end - start) / 1e9;
 
 /**
  * Best of `rounds` wall-clock seconds for each contender, rounds interleaved so that the sandbox's growing disk use

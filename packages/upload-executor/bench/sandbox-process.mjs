@@ -22,7 +22,7 @@ const script = `
 `;
 
 /** The prebuilt chained-SHA addon this package ships for this platform. */
-export const nativeAddon = fileURLToPath(new URL(`../native/prebuilds/${process.platform}-${process.arch}/direct_upload_midstate.node`, import.meta.url));
+const nativeAddon = fileURLToPath(new URL(`../native/prebuilds/${process.platform}-${process.arch}/direct_upload_midstate.node`, import.meta.url));
 
 export async function startSandboxProcess(options = { midstateAddon: nativeAddon }) {
   const child = spawn(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(options)], { cwd: packageDir, stdio: ["pipe", "pipe", "inherit"] });

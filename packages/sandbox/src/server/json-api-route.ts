@@ -22,7 +22,7 @@ export interface JsonApi<Caller> {
   checkScope?(body: unknown, caller: Caller): Problem | undefined;
 }
 
-export interface JsonCall<Body, Caller> extends RouteRequest {
+interface JsonCall<Body, Caller> extends RouteRequest {
   body: Body;
   caller: Caller;
   /** The spec's problems with the body, when `invalid` let them through. */

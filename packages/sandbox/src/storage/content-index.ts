@@ -5,7 +5,7 @@ import type { ObjectStore, StoredObject } from "../types.js";
 export type ContentAlgorithm = "sha1" | "sha256";
 
 /** Bytes the PDS pre-hash covers (the whole file when smaller). */
-export const PRE_HASH_BYTES = 1024;
+const PRE_HASH_BYTES = 1024;
 
 const ALGORITHMS: readonly ContentAlgorithm[] = ["sha1", "sha256"];
 

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 
 /** encodeURIComponent plus ! ' ( ) * (COS camSafeUrlEncode / Go safeURLEncode). */
-export function cosEncode(value: string): string {
+function cosEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

@@ -12,7 +12,7 @@ export function signOssPolicy(secret: string, policyBase64: string): string {
   return createHmac("sha1", secret).update(policyBase64).digest("base64");
 }
 
-export function sendOssError(res: ServerResponse, { status, code, message }: Problem, extra: Readonly<Record<string, string>> = {}): void {
+function sendOssError(res: ServerResponse, { status, code, message }: Problem, extra: Readonly<Record<string, string>> = {}): void {
   const requestId = randomUUID().replaceAll("-", "").toUpperCase().slice(0, 24);
   const ec = extra["EC"];
   res.writeHead(status, { "Content-Type": "application/xml", "x-oss-request-id": requestId, ...(ec ? { "x-oss-ec": ec } : {}) });

@@ -24,7 +24,7 @@ interface SignedRequest {
 }
 
 /** base64(HMAC-SHA1(secret, VERB\nContent-MD5\nContent-Type\nExpires\n[x-oss-* headers]/bucket/key?sub=resources)). */
-export function ossSignature(secret: string, request: SignedRequest): string {
+function ossSignature(secret: string, request: SignedRequest): string {
   const headers = Object.entries(request.ossHeaders ?? {})
     .map(([k, v]) => [k.toLowerCase(), v.trim()] as const)
     .sort(([a], [b]) => (a < b ? -1 : 1))

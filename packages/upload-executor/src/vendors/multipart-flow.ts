@@ -9,7 +9,7 @@ import type { VendorPartSizing } from "./descriptor.js";
 import type { FlowOptions } from "./flow-types.js";
 
 /** SHA-1/SHA-256 midstates are only complete at 64-byte boundaries: every part but the last is a multiple of 64. */
-export const MIDSTATE_ALIGN = 64;
+const MIDSTATE_ALIGN = 64;
 
 /** A checkpoint's state guard for the multipart flows: the engine's checkpoint with this vendor's own state. */
 // No side effects (like defineVendor): vendors call it at module level, and a page without that vendor drops it.

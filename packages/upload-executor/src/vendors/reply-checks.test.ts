@@ -14,7 +14,7 @@ describe("reply checks", () => {
       }
     })() as InvalidReplyError;
     expect(error).toBeInstanceOf(InvalidReplyError);
-    expect(error.message).toBe("acme /parts sent an unusable reply: /url must be an http(s) URL. " + error.hint);
+    expect(error.message).toBe(`acme /parts sent an unusable reply: /url must be an http(s) URL. ${error.hint}`);
   });
 
   it("keeps an http(s) URL", () => {

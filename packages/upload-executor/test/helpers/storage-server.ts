@@ -99,9 +99,15 @@ export class StorageServer {
     }
     if (fault?.kind === "reset" || fault?.kind === "stall" || fault?.kind === "hold") return; // never answered
     const delay = fault?.kind === "slow-answer" ? fault.ms : 0;
-    if (req.headers["transfer-encoding"]) return rejected(res, 411, "chunked bodies are refused: send Content-Length");
+    if (req.headers["transfer-encoding"]) {
+      rejected(res, 411, "chunked bodies are refused: send Content-Length");
+      return;
+    }
     const declared = Number(req.headers["content-length"]);
-    if ((req.headers["content-type"] ?? "").startsWith("multipart/form-data")) return this.storeForm(req, res, path, declared);
+    if ((req.headers["content-type"] ?? "").startsWith("multipart/form-data")) {
+      this.storeForm(req, res, path, declared);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {

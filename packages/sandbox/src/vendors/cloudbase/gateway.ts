@@ -5,7 +5,7 @@ import type { JsonApi } from "../../server/json-api-route.js";
 import type { SandboxContext } from "../../types.js";
 
 /** The gateway's call-level error body `{code, message, requestId}` with an X-Request-Id header. */
-export function sendGatewayError(res: ServerResponse, { status, code, message }: Problem): void {
+function sendGatewayError(res: ServerResponse, { status, code, message }: Problem): void {
   const requestId = randomUUID();
   res.writeHead(status, { "Content-Type": "application/json", "X-Request-Id": requestId }).end(JSON.stringify({ code, message, requestId }));
 }

@@ -5,7 +5,7 @@ import type { Route } from "../../types.js";
 import { badItemIndices, cloudbaseApi, INVALID_PARAM, OBJECT_ALREADY_EXIST, sendItems } from "./gateway.js";
 import type { CloudbaseState } from "./state.js";
 
-export type Item = Record<string, unknown>;
+type Item = Record<string, unknown>;
 export type ItemHandler = (state: CloudbaseState, item: Item) => Promise<unknown>;
 
 /** A `/v1/storages/*` call: an array of items in, one answer per item out (a bad item gets INVALID_PARAM, the rest go on). */

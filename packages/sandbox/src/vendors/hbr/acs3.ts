@@ -10,7 +10,7 @@ function acsEncode(value: string): string {
 }
 
 /** Canonical request of ACS3-HMAC-SHA256 (reference §3.2) as @alicloud/openapi-util builds it: raw path and keys, encoded values. */
-export function acs3CanonicalRequest(method: string, url: URL, headers: Record<string, string>, signedHeaders: string[], payloadHash: string): string {
+function acs3CanonicalRequest(method: string, url: URL, headers: Record<string, string>, signedHeaders: string[], payloadHash: string): string {
   const query = [...url.searchParams.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${acsEncode(v)}`)
@@ -19,7 +19,7 @@ export function acs3CanonicalRequest(method: string, url: URL, headers: Record<s
   return [method, url.pathname, query, canonicalHeaders, signedHeaders.join(";"), payloadHash].join("\n");
 }
 
-export function acs3Signature(secret: string, canonicalRequest: string): string {
+function acs3Signature(secret: string, canonicalRequest: string): string {
   const stringToSign = `ACS3-HMAC-SHA256\n${createHash("sha256").update(canonicalRequest).digest("hex")}`;
   return createHmac("sha256", secret).update(stringToSign).digest("hex");
 }

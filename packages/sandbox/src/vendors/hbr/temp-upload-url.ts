@@ -8,7 +8,7 @@ import { sendAcsError } from "./acs-error.js";
 import { verifyAcs3 } from "./acs3.js";
 import type { HbrState } from "./state.js";
 
-export const TEMP_UPLOAD_URL_KEY = "hbr.create-temp-file-upload-url";
+const TEMP_UPLOAD_URL_KEY = "hbr.create-temp-file-upload-url";
 const FORM_TTL_SECONDS = 3600;
 const MAX_API_BODY_BYTES = 64 * 1024;
 

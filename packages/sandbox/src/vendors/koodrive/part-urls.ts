@@ -7,7 +7,7 @@ export const PART_PUT_KEY = "koodrive.part-put";
 const NORMAL_TTL_SECONDS = 3600;
 
 /** The MultiPartInfo echo for one declared part, with a fresh SigV4-presigned PUT URL carrying its hash context. */
-export async function issuePartUrl(state: KoodriveState, upload: KoodriveUpload, part: DeclaredPart) {
+async function issuePartUrl(state: KoodriveState, upload: KoodriveUpload, part: DeclaredPart) {
   const url = new URL(`${state.ctx.baseUrl()}/storage/obs/${state.bucket}/${upload.objectKey}`);
   url.searchParams.set("partNumber", String(part.partNumber));
   url.searchParams.set("uploadId", upload.uploadId);

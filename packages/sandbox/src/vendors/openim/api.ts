@@ -44,7 +44,7 @@ function authenticate(req: IncomingMessage, tokens: Map<string, OpenimCaller>): 
 }
 
 /** Object names are limited in UTF-8 bytes, not characters (checkValidObjectNamePrefix). */
-export const MAX_NAME_BYTES = 1024;
+const MAX_NAME_BYTES = 1024;
 
 /** checkUploadName of internal/rpc/third/tool.go. */
 export function checkUploadName(name: string, caller: OpenimCaller): Problem | undefined {

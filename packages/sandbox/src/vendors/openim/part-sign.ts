@@ -15,7 +15,7 @@ function signingDate(ctx: SandboxContext, routeKey: string): Date {
 }
 
 /** The object's URL on the MinIO (path style: endpoint/bucket/key). */
-export function objectUrl(ctx: SandboxContext, key: string): string {
+function objectUrl(ctx: SandboxContext, key: string): string {
   return `${ctx.s3.url()}/${OPENIM_BUCKET}/${key.split("/").map(encodeURIComponent).join("/")}`;
 }
 

@@ -14,7 +14,7 @@ export interface PassJob {
   chunkSize: number;
 }
 
-export const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
+const DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024;
 
 class InvalidPassError extends DirectUploadError {
   static override is(value: unknown): value is InvalidPassError {

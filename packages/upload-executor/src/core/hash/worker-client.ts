@@ -13,7 +13,7 @@ export type WorkerHandle = MessageEndpoint<WorkerRequest, WorkerReply> & {
  * The bundled worker next to this module (dist/hash-worker.js). Written as one `new Worker(new URL(...))`
  * expression so bundlers (Vite, webpack 5) recognise it and emit the worker with the app.
  */
-export function spawnHashWorker(): WorkerHandle {
+function spawnHashWorker(): WorkerHandle {
   return new Worker(new URL("./hash-worker.js", import.meta.url), { type: "module" }) as unknown as WorkerHandle;
 }
 

@@ -61,7 +61,7 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
   if (resume && options.hash && resume.vendor!.hash !== options.hash) {
     throw new CheckpointMismatchError(`its parts were hashed with ${resume.vendor!.hash}, not ${options.hash}`);
   }
-  const hash = resume?.vendor!.hash ?? options.hash ?? "sha1";
+  const hash = resume?.vendor?.hash ?? options.hash ?? "sha1";
   // The result's SHA-256 comes from the same pass as the contexts.
   const algorithms = hash === "sha256" ? (["sha256"] as const) : (["sha1", "sha256"] as const);
   const parts = flowParts(source.size, PDS_PART_SIZING, options, resume);
