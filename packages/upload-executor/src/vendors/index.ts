@@ -29,7 +29,7 @@ export {
 export { CLOUDBASE_BATCH_LIMIT } from "./cloudbase/cloudbase-batches.js";
 export { uploadToHbr, type HbrUploadOptions, type HbrCheckpointState } from "./hbr/hbr.js";
 export { pathStyleOssUrl, virtualHostedOssUrl, type OssUrlBuilder } from "./hbr/hbr-form.js";
-export { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive/koodrive.js";
+export { uploadToKoodrive, type KoodriveUploadMode, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive/koodrive.js";
 export { uploadToPds, PdsDigestMismatchError, type PdsUploadOptions, type PdsUploadState } from "./pds/pds.js";
 export type { PdsConflictMode, PdsUploadMode } from "./pds/pds-create.js";
 export type { PdsRapidPolicy } from "./pds/pds-rapid.js";
