@@ -1,9 +1,13 @@
-import { createSHA1, createSHA256, type IHasher } from "hash-wasm";
+import type { IHasher } from "hash-wasm";
 import { chainedHasher, checkResumable } from "./chained-hasher.js";
 import { checkStateLayout, readWords, STATE_LAYOUTS, writeState } from "./hash-wasm-state.js";
 import type { HashAlgorithm, Midstate, MidstateHasher, MidstateHasherFactory, MidstateHasherKind } from "./types.js";
 
-const factories: Record<HashAlgorithm, () => Promise<IHasher>> = { sha1: createSHA1, sha256: createSHA256 };
+// Loaded on first use: a Node hashing thread with the native addon never needs it (about 10 MiB of RSS).
+const factories: Record<HashAlgorithm, () => Promise<IHasher>> = {
+  sha1: async () => (await import("hash-wasm")).createSHA1(),
+  sha256: async () => (await import("hash-wasm")).createSHA256(),
+};
 
 /** The state before any byte: the algorithm's IV at offset 0. */
 export function initialMidstate(algorithm: HashAlgorithm): Midstate {
