@@ -98,9 +98,12 @@ export async function uploadMultipart<Vendor = unknown>(
   const uploadPart = async (layout: PartLayout) => {
     const part = await midstates.request(layout);
     const operation = `part ${part.number} upload`;
+    let tries = 0;
     const etag = await withRetries(
       () =>
         opts.limit.run(async () => {
+          // A retry re-reads (part of) the part from the source: it must still be the content that was hashed.
+          if (tries++ > 0) await assertUnchanged(source, checkpoint.fingerprint);
           const target = await targets.get(part, upcoming);
           const response = await sendWatched(
             opts.transport,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { layoutParts } from "../part-layout.js";
-import type { UploadSource } from "../source.js";
+import { SourceChangedError, type UploadSource } from "../source.js";
 import { StorageServer } from "../../../test/helpers/storage-server.js";
 import { testBytes } from "../../../test/helpers/test-bytes.js";
 import { createNodeTransport } from "../transport/node.js";
@@ -14,13 +14,13 @@ beforeEach(async () => void (server = await new StorageServer().start()));
 afterEach(() => server.close());
 
 /** In-memory bytes behind read and readInto, counting the bytes read and the buffers read into. */
-function countingSource(bytes: Uint8Array) {
+function countingSource(bytes: Uint8Array, fingerprint = async () => "counted") {
   const seen = { bytes: 0, buffers: new Set<ArrayBufferLike>() };
   const source: UploadSource = {
     size: bytes.byteLength,
     name: "counted.bin",
     type: undefined,
-    fingerprint: async () => "counted",
+    fingerprint,
     async read(start, end) {
       seen.bytes += end - start;
       return bytes.slice(start, end);
@@ -74,4 +74,15 @@ it("re-reads a part whose upload broke off and sends the same bytes again", asyn
   expect(server.requests.get("/sr/2")).toBe(2);
   expect(storedSha256(3)).toBe(sha256(bytes));
   expect(result.digests.sha256).toBe(sha256(bytes));
+});
+
+it("checks the source's fingerprint before it re-reads a part for a retry", async () => {
+  const bytes = testBytes(4 * MiB, 3);
+  // The file "changes" once the first try of part 2 has reached the storage.
+  const { source } = countingSource(bytes, async () => (server.requests.has("/sr/2") ? "edited" : "counted"));
+  server.arm("/sr/2", { kind: "reset", afterBytes: 100 });
+
+  const failure = await upload(source, 2 * MiB, 1).catch((error: unknown) => error);
+  expect(SourceChangedError.is(failure)).toBe(true);
+  expect(server.requests.get("/sr/2")).toBe(1);
 });
