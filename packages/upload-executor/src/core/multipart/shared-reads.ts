@@ -51,7 +51,8 @@ export class SharedReads {
 
   /** A part was stored: its chunks are not needed any more. */
   stored(part: PartLayout): void {
-    this.pending.splice(this.pending.indexOf(part), 1);
+    const index = this.pending.indexOf(part);
+    if (index >= 0) this.pending.splice(index, 1);
     this.reached.delete(part);
     for (const chunk of this.chunks) if (chunk.part === part) chunk.sent = true;
     this.sweep();
