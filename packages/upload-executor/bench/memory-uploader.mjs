@@ -22,6 +22,10 @@ function syntheticSource(size, seed) {
     fingerprint: async () => `synthetic:${size}:${seed}`,
     async read(start, end) {
       const out = new Uint8Array(end - start);
+      await this.readInto(start, end, out);
+      return out;
+    },
+    async readInto(start, end, out) {
       for (let pos = start; pos < end; ) {
         const index = Math.floor(pos / BLOCK);
         const within = pos - index * BLOCK;
@@ -31,7 +35,6 @@ function syntheticSource(size, seed) {
         for (let i = within; i < Math.min(8, within + count); i++) out[pos - start + i - within] = stamp.getUint8(i);
         pos += count;
       }
-      return out;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Peak RSS of a process uploading 4 GiB to KooDrive (the sandbox, in its own process) at concurrency 4 × 16 MiB
-// parts, from a synthetic source generated per range. Target: ≤ 100 MiB. Baseline: the same process's RSS once the
-// package and client are loaded, before the upload starts.
+// parts, from a synthetic source generated per range (with readInto, as fromFile has, so the upload reads into its
+// pool of reused buffers). Target: ≤ 100 MiB. Baseline: the same process's RSS once the package and client are
+// loaded, before the upload starts (so the client's first fetch, which loads undici, counts in the peak).
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";

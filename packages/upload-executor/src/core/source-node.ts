@@ -11,6 +11,16 @@ export async function fromFile(path: string, options: { name?: string; type?: st
   const handle: FileHandle = await open(path, "r");
   const stat = await handle.stat();
   const name = options.name ?? basename(path);
+  const readInto = async (start: number, end: number, target: Uint8Array) => {
+    if (!(0 <= start && start <= end && end <= stat.size)) {
+      throw new RangeError(`read(${start}, ${end}) is outside ${name} (${stat.size} bytes)`);
+    }
+    for (let filled = 0; filled < end - start; ) {
+      const { bytesRead } = await handle.read(target, filled, end - start - filled, start + filled);
+      if (bytesRead === 0) throw new SourceChangedError(name, `file is now shorter than ${stat.size} bytes`);
+      filled += bytesRead;
+    }
+  };
   return {
     size: stat.size,
     name,
@@ -21,18 +31,11 @@ export async function fromFile(path: string, options: { name?: string; type?: st
       return `file:${name}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
     },
     async read(start, end) {
-      if (!(0 <= start && start <= end && end <= stat.size)) {
-        throw new RangeError(`read(${start}, ${end}) is outside ${name} (${stat.size} bytes)`);
-      }
       const buffer = new Uint8Array(end - start);
-      let filled = 0;
-      while (filled < buffer.byteLength) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.byteLength - filled, start + filled);
-        if (bytesRead === 0) throw new SourceChangedError(name, `file is now shorter than ${stat.size} bytes`);
-        filled += bytesRead;
-      }
+      await readInto(start, end, buffer);
       return buffer;
     },
+    readInto,
     async close() {
       await handle.close();
     },

@@ -15,6 +15,11 @@ export interface UploadSource {
   fingerprint(): Promise<string>;
   /** Reads bytes [start, end). Never returns fewer bytes unless the source changed, which throws. */
   read(start: number, end: number): Promise<Uint8Array>;
+  /**
+   * Reads bytes [start, end) into `target` (at least end - start bytes long), like read(). Optional: with it, a
+   * multipart upload reads into a few reused buffers instead of allocating one per read.
+   */
+  readInto?(start: number, end: number, target: Uint8Array): Promise<void>;
   /** A Blob for [start, end) when the source is Blob-backed (browsers send it without copying). */
   blob?(start: number, end: number): Blob;
   close?(): Promise<void>;

@@ -60,7 +60,8 @@ export async function uploadFlowParts<Vendor>(
   const result = await uploadMultipart(options.source, plan, {
     ...engine,
     ...(resumeFrom ? { resumeFrom } : {}),
-    onCheckpoint: (checkpoint) => emitCheckpoint(options, vendor, checkpoint),
+    // Without a caller to receive them, the engine skips copying a checkpoint after every part.
+    ...(options.onCheckpoint ? { onCheckpoint: (checkpoint: MultipartCheckpoint<Vendor>) => emitCheckpoint(options, vendor, checkpoint) } : {}),
   });
   // A resume with every part already stored sends nothing, so the engine reported no bytes.
   if (resumeFrom && resumeFrom.done.length === plan.parts.length) reportDone(options, options.source.size);

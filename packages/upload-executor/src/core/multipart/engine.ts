@@ -13,6 +13,7 @@ import { sendWatched } from "../watchdog.js";
 import { verifyCheckpoint, type MultipartCheckpoint, type UploadedPart } from "./checkpoint.js";
 import { MidstateCache } from "./midstate-cache.js";
 import type { HashAlgorithm, HashingReport } from "./midstates.js";
+import { SharedReads } from "./shared-reads.js";
 import { TargetPool } from "./targets.js";
 
 export interface MultipartOptions<Vendor> extends EngineOptions {
@@ -75,12 +76,16 @@ export async function uploadMultipart<Vendor = unknown>(
   const todo = plan.parts.filter((part) => !doneNumbers.has(part.number));
   const progress = new ProgressTracker(source.size, opts.onProgress);
   for (const part of checkpoint.done) progress.restore(part.number, part.size);
-  const midstates = new MidstateCache(source, plan, checkpoint, controller.signal, todo, options.onWarning);
+  // The pass's reads, kept for the parts in flight: about one chunk per part plus the one being read and hashed.
+  const reads = new SharedReads(source, todo, opts.limit.size + 2);
+  // A custom provider may read ahead of what it hashed, so it reads the source itself.
+  const midstates = new MidstateCache(plan.midstates?.provider ? source : reads.pass, plan, checkpoint, controller.signal, todo, options.onWarning);
   const targets = new TargetPool(plan, opts.limit.size, controller.signal);
   const expected = plan.expectedStatus ?? [200];
 
   let saving = Promise.resolve();
   const save = () => {
+    if (!options.onCheckpoint) return saving;
     const snapshot = JSON.parse(JSON.stringify(checkpoint)) as MultipartCheckpoint<Vendor>;
     saving = saving.then(() => options.onCheckpoint?.(snapshot));
     return saving;
@@ -93,13 +98,16 @@ export async function uploadMultipart<Vendor = unknown>(
   const uploadPart = async (layout: PartLayout) => {
     const part = await midstates.request(layout);
     const operation = `part ${part.number} upload`;
+    let tries = 0;
     const etag = await withRetries(
       () =>
         opts.limit.run(async () => {
+          // A retry re-reads (part of) the part from the source: it must still be the content that was hashed.
+          if (tries++ > 0) await assertUnchanged(source, checkpoint.fingerprint);
           const target = await targets.get(part, upcoming);
           const response = await sendWatched(
             opts.transport,
-            { method: target.method ?? "PUT", url: target.url, headers: target.headers ?? {}, body: { kind: "range", source, start: part.offset, end: part.offset + part.size } },
+            { method: target.method ?? "PUT", url: target.url, headers: target.headers ?? {}, body: { kind: "range", source: reads.parts, start: part.offset, end: part.offset + part.size } },
             operation,
             { ...opts, signal: controller.signal, onProgress: (loaded) => progress.update(part.number, loaded, part.size) },
           );
@@ -109,6 +117,7 @@ export async function uploadMultipart<Vendor = unknown>(
       { retry: opts.retry, clock: opts.clock, signal: controller.signal, limit: opts.limit, renew: () => targets.renew(part) },
     );
     targets.release(part.number);
+    reads.stored(layout);
     progress.complete(part.number, part.size);
     checkpoint.done.push({ number: part.number, offset: part.offset, size: part.size, etag });
     checkpoint.done.sort((a, b) => a.number - b.number);
@@ -136,6 +145,7 @@ export async function uploadMultipart<Vendor = unknown>(
     return { parts: [...checkpoint.done], digests: digests ?? {}, ...report, checkpoint: JSON.parse(JSON.stringify(checkpoint)) };
   } catch (error) {
     midstates.cancel();
+    reads.clear();
     // The last state (with every midstate computed so far) lets the caller resume; a failing store must not hide the cause.
     await save().catch(() => undefined);
     if (UploadAbortedError.is(error) || opts.signal.aborted) {

@@ -6,6 +6,12 @@ import type { UploadWarning } from "../options.js";
 import { defaultMidstateProvider, type HashAlgorithm, type HashingReport, type Midstate, type MidstatePass } from "./midstates.js";
 
 /**
+ * The pass's read size during an upload: the parts send these very chunks (see SharedReads), so a few of them per
+ * part in flight is the upload's buffer memory; 1 MiB also matches the Node transport's write size.
+ */
+const UPLOAD_CHUNK_SIZE = 1024 * 1024;
+
+/**
  * Midstates per part, from the checkpoint when it has them, else from one hashing pass that starts on first need.
  * Every computed state is written into the checkpoint so a resume can sign URLs without hashing again.
  */
@@ -70,7 +76,7 @@ export class MidstateCache {
       const boundaries = this.plan.parts.map((part) => part.offset);
       return provider(this.source, boundaries, this.algorithms, {
         signal: this.signal,
-        ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
+        chunkSize: options.chunkSize ?? UPLOAD_CHUNK_SIZE,
         ...(options.digests === undefined ? {} : { digests: options.digests }),
         ...(this.onWarning ? { onWarning: this.onWarning } : {}),
       });

@@ -8,7 +8,7 @@ export interface NodeTransportOptions {
   /** Agents for connection reuse or proxies; Node's global keep-alive agents by default. */
   httpAgent?: Agent;
   httpsAgent?: Agent;
-  /** Bytes read from the source per write (default 256 KiB): bounds memory to about concurrency × chunk. */
+  /** Bytes read from the source per write (default 1 MiB): bounds memory to about concurrency × chunk. */
   chunkSize?: number;
   /** Largest response body kept for error parsing (default 1 MiB). */
   maxResponseBytes?: number;
@@ -21,7 +21,7 @@ type Piece = Uint8Array | { start: number; end: number };
  * range from the source with backpressure and reports bytes once the socket has taken them.
  */
 export function createNodeTransport(options: NodeTransportOptions = {}): HttpTransport {
-  const chunkSize = options.chunkSize ?? 256 * 1024;
+  const chunkSize = options.chunkSize ?? 1024 * 1024;
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
 
   return {
@@ -71,7 +71,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
             for (let pos = 0; ; ) {
               const chunk = piece instanceof Uint8Array ? piece : await source.read(piece.start + pos, Math.min(piece.start + pos + chunkSize, piece.end));
               if (settled) return;
-              if (chunk.byteLength > 0 && !client.write(chunk, () => report(chunk.byteLength))) await drained(client);
+              // The next read waits until the socket took this chunk: a multipart upload then reuses its buffer.
+              if (chunk.byteLength > 0) await written(client, chunk, () => report(chunk.byteLength));
               pos += chunk.byteLength;
               if (piece instanceof Uint8Array || piece.start + pos >= piece.end) break;
             }
@@ -98,15 +99,17 @@ function frame(req: TransportRequest): { headers: Record<string, string>; pieces
   return { headers, pieces: [envelope.prefix, { start, end }, envelope.suffix], length: envelope.length };
 }
 
-function drained(client: ClientRequest): Promise<void> {
+function written(client: ClientRequest, chunk: Uint8Array, onWritten: () => void): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      client.off("drain", done);
       client.off("close", done);
       resolve();
     };
-    client.on("drain", done);
     client.on("close", done);
+    client.write(chunk, (error) => {
+      if (!error) onWritten();
+      done();
+    });
   });
 }
 
