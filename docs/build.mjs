@@ -17,16 +17,17 @@ const source = (name) => readFile(join(docs, "src", name), "utf8");
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
-const [layout, style, navCss, indexTemplate, midstate] = await Promise.all(
-  ["layout.html", "style.css", "nav.css", "pages/index.html", "pages/midstate.html"].map(source),
-);
+const [layout, style, navCss, indexTemplate, midstate] = await Promise.all(["layout.html", "style.css", "nav.css", "pages/index.html", "pages/midstate.html"].map(source));
 
 async function writePage(file, title, content) {
   const html = fill(layout, { title, style: navCss + style, nav: renderNav(file), content });
   await writeFile(join(out, file), html);
 }
 
-const examples = await readExamples(join(docs, "examples"), vendors.map((vendor) => vendor.id));
+const examples = await readExamples(
+  join(docs, "examples"),
+  vendors.map((vendor) => vendor.id),
+);
 await writePage("index.html", "Direct uploads to cloud storage", renderIndex(indexTemplate, vendors, examples));
 await writePage("midstate.html", "Chained SHA midstate uploads", midstate);
 

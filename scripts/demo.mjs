@@ -50,7 +50,15 @@ function upload(dir, files, connection) {
   child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
   return new Promise((done, fail) => {
     child.once("error", fail);
-    child.once("close", (code) => done({ code, lines: stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line)) }));
+    child.once("close", (code) =>
+      done({
+        code,
+        lines: stdout
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line)),
+      }),
+    );
   });
 }
 

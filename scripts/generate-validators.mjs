@@ -32,7 +32,10 @@ function replySchemas(doc) {
         if (!/^2\d\d$/.test(status)) continue;
         // A response may be a $ref into components/responses: follow it to where its schema is.
         const pointer = response.$ref ?? `#/paths/${escapePointer(path)}/${method}/responses/${status}`;
-        const target = pointer.slice(2).split("/").reduce((node, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+        const target = pointer
+          .slice(2)
+          .split("/")
+          .reduce((node, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
         if (!target?.content?.[JSON_TYPE]?.schema) continue;
         found[`${method.toUpperCase()} ${path} ${status}`] = `${SPEC_ID}${pointer}/content/${escapePointer(JSON_TYPE)}/schema`;
       }
@@ -51,7 +54,9 @@ export async function renderValidators(vendor) {
   // One export per distinct schema: standalone code declares a shared schema's function once per export.
   const refs = [...new Set(Object.values(schemas))];
   const code = standaloneCode(ajv, Object.fromEntries(refs.map((ref, i) => [`reply${i}`, ref])));
-  const table = Object.entries(schemas).map(([key, ref]) => `  ${JSON.stringify(key)}: reply${refs.indexOf(ref)},`).join("\n");
+  const table = Object.entries(schemas)
+    .map(([key, ref]) => `  ${JSON.stringify(key)}: reply${refs.indexOf(ref)},`)
+    .join("\n");
   return [
     `// generated from ${spec}: do not edit. Run \`pnpm generate\` to refresh.`,
     "// @ts-nocheck",

@@ -33,7 +33,10 @@ test("the repository's sources have no import cycle", async () => {
   assert.deepEqual(cycles, [], "break each cycle, e.g. by moving the shared types into a file of their own");
   assert.deepEqual(unresolved, []);
   for (const dir of [...readdirSync(join(root, "packages")).map((name) => `packages/${name}/src/`), "docs/", "scripts/"]) {
-    assert.ok(files.some((file) => file.startsWith(dir)), `${dir} was not read`);
+    assert.ok(
+      files.some((file) => file.startsWith(dir)),
+      `${dir} was not read`,
+    );
   }
 });
 

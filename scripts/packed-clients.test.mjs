@@ -58,7 +58,10 @@ test("packed client tarballs type-check in a project outside the workspace", () 
     writeFileSync(join(dir, "index.ts"), usage);
     writeFileSync(
       join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "DOM"], noEmit: true, types: [] }, files: ["index.ts"] }),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "DOM"], noEmit: true, types: [] },
+        files: ["index.ts"],
+      }),
     );
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], { cwd: dir, stdio: "pipe" });
     const out = execFileSync("node", [tsc, "-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });

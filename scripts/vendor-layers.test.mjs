@@ -12,7 +12,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const load = (path) => import(pathToFileURL(join(root, path)).href);
 
 test("the spec folders, client packages, executor registry and sandbox name the same vendors", async () => {
-  const clients = readdirSync(join(root, "packages")).filter((name) => name.endsWith("-client")).map((name) => name.slice(0, -"-client".length));
+  const clients = readdirSync(join(root, "packages"))
+    .filter((name) => name.endsWith("-client"))
+    .map((name) => name.slice(0, -"-client".length));
   assert.deepEqual(clients.sort(), VENDORS);
 
   // redocly.yaml drives spec lint and the docs pages: an unlisted spec would be neither linted nor documented.
@@ -29,7 +31,11 @@ test("the spec folders, client packages, executor registry and sandbox name the 
     // The sandbox prints every required setting under its key, so its output connects without translation.
     for (const vendor of vendorDescriptors) {
       const missing = vendor.settings.filter((setting) => setting.required && sandbox.vendors[vendor.name][setting.key] === undefined);
-      assert.deepEqual(missing.map((setting) => setting.key), [], `sandbox info of ${vendor.name}`);
+      assert.deepEqual(
+        missing.map((setting) => setting.key),
+        [],
+        `sandbox info of ${vendor.name}`,
+      );
     }
   } finally {
     await sandbox.stop();

@@ -15,7 +15,10 @@ const client = createKoodriveClient({
 export async function uploadVideo(path: string, signal?: AbortSignal) {
   const checkpointFile = `${path}.upload.json`;
   // A checkpoint left by a crashed or aborted run: only the missing parts are sent again.
-  const resumeFrom = await readFile(checkpointFile, "utf8").then((text) => JSON.parse(text) as FlowCheckpoint, () => undefined);
+  const resumeFrom = await readFile(checkpointFile, "utf8").then(
+    (text) => JSON.parse(text) as FlowCheckpoint,
+    () => undefined,
+  );
   const source = await fromFile(path);
   try {
     const result = await uploadToKoodrive({

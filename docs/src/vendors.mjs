@@ -38,4 +38,9 @@ const { apis } = parse(await readFile(join(root, "redocly.yaml"), "utf8"));
 const folders = (await readdir(join(root, "specs"), { withFileTypes: true })).filter((entry) => entry.isDirectory());
 
 /** @type {Vendor[]} */
-export const vendors = await Promise.all(folders.map((entry) => entry.name).sort().map((id) => readVendor(id, apis)));
+export const vendors = await Promise.all(
+  folders
+    .map((entry) => entry.name)
+    .sort()
+    .map((id) => readVendor(id, apis)),
+);

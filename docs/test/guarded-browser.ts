@@ -1,14 +1,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { findChromium } from "../../scripts/find-chromium.mjs";
 
-const args = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 export function launchChromium(): Promise<Browser> {
   const { executablePath, env } = findChromium();

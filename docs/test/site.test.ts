@@ -76,9 +76,7 @@ describe("vendor API reference pages", () => {
             await menu.getByText(operation.tag, { exact: true }).first().click();
           }
           await item.click();
-          await expect
-            .poll(() => page.locator("h2").allTextContents(), { message: `${operation.operationId} has no heading` })
-            .toContain(operation.summary);
+          await expect.poll(() => page.locator("h2").allTextContents(), { message: `${operation.operationId} has no heading` }).toContain(operation.summary);
         }
       });
     });

@@ -2,14 +2,17 @@ import { escapeHtml, fill } from "./html.mjs";
 
 /** The index body: one section per vendor (flow, install, its examples), then a section per unclaimed example. */
 export function renderIndex(template, vendors, examples) {
-  const cards = vendors.map((vendor) => renderVendor(vendor, examples.filter((example) => example.vendor === vendor.id)));
+  const cards = vendors.map((vendor) =>
+    renderVendor(
+      vendor,
+      examples.filter((example) => example.vendor === vendor.id),
+    ),
+  );
   const others = examples.filter((example) => example.vendor === undefined);
   return fill(template, {
     toc: vendors.map((vendor) => `<li><a href="#${vendor.id}">${vendor.title}</a> <span>${vendor.flow}</span></li>`).join("\n"),
     vendors: cards.join("\n"),
-    more: others
-      .map((example) => `<section class="card" id="${example.name}"><h2>${example.name.replaceAll("-", " ")}</h2>${renderExample(example)}</section>`)
-      .join("\n"),
+    more: others.map((example) => `<section class="card" id="${example.name}"><h2>${example.name.replaceAll("-", " ")}</h2>${renderExample(example)}</section>`).join("\n"),
   });
 }
 

@@ -42,7 +42,5 @@ function offlineLogo(html) {
 function addNav(html, current, navCss) {
   const anchor = '<div id="redoc">';
   if (!html.includes(anchor)) throw new Error(`Redoc output has no ${anchor}; update docs/src/build/redoc.mjs`);
-  return html
-    .replace("</head>", () => `<link rel="icon" href="data:,">\n<style>${navCss}</style>\n</head>`)
-    .replace(anchor, () => `${renderNav(current)}\n${anchor}`);
+  return html.replace("</head>", () => `<link rel="icon" href="data:,">\n<style>${navCss}</style>\n</head>`).replace(anchor, () => `${renderNav(current)}\n${anchor}`);
 }

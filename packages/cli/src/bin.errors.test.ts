@@ -34,7 +34,11 @@ describe("direct-upload errors", () => {
     ["a bad number", [...ok, "--concurrency", "lots"], /--concurrency must be a whole number from 1 to 64/],
     ["a bad part size", [...ok, "--part-size", "5XB"], /--part-size <size>' argument '5XB' is invalid\. Use bytes or a unit/],
     ["--hash with a vendor other than pds", [...ok, "--hash", "sha1"], /--hash is only for pds, not openim/],
-    ["a part size above the vendor's largest part", ["--vendor", "pds", "--endpoint", "http://127.0.0.1:9", "--token", "t", "--drive-id", "1", "--part-size", "6GiB"], /--part-size 6442450944 is above PDS's largest part \(5368709120 bytes\)/],
+    [
+      "a part size above the vendor's largest part",
+      ["--vendor", "pds", "--endpoint", "http://127.0.0.1:9", "--token", "t", "--drive-id", "1", "--part-size", "6GiB"],
+      /--part-size 6442450944 is above PDS's largest part \(5368709120 bytes\)/,
+    ],
     ["a flag of another vendor", [...ok, "--drive-id", "9"], /--drive-id is not used by openim/],
   ])("refuses %s with exit code 2", async (_case, args, message) => {
     const result = await runCli(["upload", file, ...args]);
@@ -56,7 +60,8 @@ describe("direct-upload errors", () => {
     const connection = connections.get(vendor)!;
     const wrong = `wrong-secret-${vendor}-4f9a1c`;
     const env = { ...connection.env };
-    for (const setting of vendorDescriptors.find((descriptor) => descriptor.name === vendor)!.settings) if (setting.secret && setting.key !== "accessKeyId") env[setting.env] = wrong;
+    for (const setting of vendorDescriptors.find((descriptor) => descriptor.name === vendor)!.settings)
+      if (setting.secret && setting.key !== "accessKeyId") env[setting.env] = wrong;
     const result = await runCli(["upload", file, ...connection.args, "--json"], { env });
 
     expect(result.code).toBe(1);

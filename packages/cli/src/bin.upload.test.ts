@@ -108,7 +108,10 @@ describe("direct-upload upload, against a real sandbox", () => {
     // Files upload in parallel, so lines come in the order they finish.
     const lines = jsonLines(result.stdout).sort((a, b) => String(a.file).localeCompare(String(b.file)));
     expect(lines).toHaveLength(2);
-    for (const [line, file] of [[lines[0]!, small], [lines[1]!, other]] as const) {
+    for (const [line, file] of [
+      [lines[0]!, small],
+      [lines[1]!, other],
+    ] as const) {
       expect(line).toMatchObject({ ok: true, vendor: "openim", file: file.path, bytes: file.size, sha256: file.sha256 });
       expect(typeof line.seconds).toBe("number");
       // The remote identity a script needs to find the object again.

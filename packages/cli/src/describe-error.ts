@@ -21,24 +21,30 @@ export function describeError(error: unknown, secrets: readonly string[], vendor
   const withHint = (report: ErrorReport, hint: string | undefined): ErrorReport => (hint && !forDevelopers(hint) ? { ...report, hint: clean(hint) } : report);
 
   if (VendorApiError.is(error)) {
-    return withHint({
-      code: error.code,
-      message: clean(`${error.vendor} ${error.operation} failed: ${error.vendorCode} ${error.vendorMessage || "(no message)"}`),
-      vendorCode: clean(error.vendorCode),
-      vendorMessage: clean(error.vendorMessage),
-      status: error.status,
-      ...(error.requestId ? { requestId: clean(error.requestId) } : {}),
-    }, error.hint);
+    return withHint(
+      {
+        code: error.code,
+        message: clean(`${error.vendor} ${error.operation} failed: ${error.vendorCode} ${error.vendorMessage || "(no message)"}`),
+        vendorCode: clean(error.vendorCode),
+        vendorMessage: clean(error.vendorMessage),
+        status: error.status,
+        ...(error.requestId ? { requestId: clean(error.requestId) } : {}),
+      },
+      error.hint,
+    );
   }
   if (StorageError.is(error)) {
-    return withHint({
-      code: error.code,
-      message: clean(`${vendor ? `${vendor} ` : ""}storage ${error.target} answered HTTP ${error.status}: ${error.storageCode} ${error.storageMessage || "(no message)"}`),
-      vendorCode: clean(error.storageCode),
-      vendorMessage: clean(error.storageMessage),
-      status: error.status,
-      ...(error.requestId ? { requestId: clean(error.requestId) } : {}),
-    }, error.hint);
+    return withHint(
+      {
+        code: error.code,
+        message: clean(`${vendor ? `${vendor} ` : ""}storage ${error.target} answered HTTP ${error.status}: ${error.storageCode} ${error.storageMessage || "(no message)"}`),
+        vendorCode: clean(error.storageCode),
+        vendorMessage: clean(error.storageMessage),
+        status: error.status,
+        ...(error.requestId ? { requestId: clean(error.requestId) } : {}),
+      },
+      error.hint,
+    );
   }
   if (DirectUploadError.is(error)) {
     // DirectUploadError appends its hint to the message; the report shows the hint on its own line instead.

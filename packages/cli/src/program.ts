@@ -63,7 +63,11 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option("--concurrency <n>", "requests in flight in total, parts and whole files (default 4)", positiveInt("--concurrency", 64))
     .option("--part-size <size>", "preferred part size, e.g. 5MiB, 16MB or bytes (grown when the file needs it)", size)
     .option("--checkpoint <file>", "save progress to this file and resume from it when run again")
-    .option("--timeout <seconds>", "seconds a request may go without an answer or progress before it is retried (default 30 for API calls; storage: 30 s stalls, 120 s answers)", seconds)
+    .option(
+      "--timeout <seconds>",
+      "seconds a request may go without an answer or progress before it is retried (default 30 for API calls; storage: 30 s stalls, 120 s answers)",
+      seconds,
+    )
     .optionsGroup("Output:")
     .option("--json", "one JSON line per file on stdout, nothing else")
     .addHelpText(

@@ -16,7 +16,22 @@ describe("run (programmatic entry)", () => {
   it("prints the help of upload with every vendor flag and exits 0", async () => {
     const { io, out } = capture();
     expect(await run(["upload", "--help"], io)).toBe(0);
-    for (const flag of ["--vendor", "--endpoint", "--token", "--user-id", "--drive-id", "--access-key-id", "--access-key-secret", "--region", "--oss-url-style", "--hash", "--concurrency", "--part-size", "--checkpoint", "--json"]) {
+    for (const flag of [
+      "--vendor",
+      "--endpoint",
+      "--token",
+      "--user-id",
+      "--drive-id",
+      "--access-key-id",
+      "--access-key-secret",
+      "--region",
+      "--oss-url-style",
+      "--hash",
+      "--concurrency",
+      "--part-size",
+      "--checkpoint",
+      "--json",
+    ]) {
       expect(out()).toContain(flag);
     }
   });

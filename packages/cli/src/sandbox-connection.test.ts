@@ -4,7 +4,14 @@ import { sandboxConnection } from "./sandbox-connection.js";
 describe("sandboxConnection", () => {
   it("puts settings with a variable in env lines, the others in the flags, and skips vendors the sandbox lacks", () => {
     const connections = sandboxConnection({
-      hbr: { baseUrl: "http://127.0.0.1:7/hbr", accessKeyId: "ak", accessKeySecret: "sk", region: "cn-sandbox", ossEndpoint: "http://127.0.0.1:7/storage/oss", endpoint: "127.0.0.1:7" },
+      hbr: {
+        baseUrl: "http://127.0.0.1:7/hbr",
+        accessKeyId: "ak",
+        accessKeySecret: "sk",
+        region: "cn-sandbox",
+        ossEndpoint: "http://127.0.0.1:7/storage/oss",
+        endpoint: "127.0.0.1:7",
+      },
       pds: { token: "no-base-url" },
     });
     expect(connections).toEqual([

@@ -46,13 +46,7 @@ export interface UploadSettings {
 /** Flags that were typed on the command line (not defaults); used to refuse flags the vendor does not take. */
 export type GivenFlags = ReadonlySet<string>;
 
-export async function resolveSettings(
-  fileArgs: string[],
-  flags: UploadFlags,
-  given: GivenFlags,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-): Promise<UploadSettings> {
+export async function resolveSettings(fileArgs: string[], flags: UploadFlags, given: GivenFlags, env: NodeJS.ProcessEnv, cwd: string): Promise<UploadSettings> {
   // commander's --vendor choices already refused any other name.
   const vendor = vendorDescriptors.find((descriptor) => descriptor.name === flags.vendor);
   if (!vendor) throw new UsageError(`unknown vendor ${flags.vendor}`);
@@ -93,7 +87,10 @@ function readSettings(vendor: VendorDescriptor, flags: UploadFlags, env: NodeJS.
     const flag = flagOf(setting.key);
     const value = given[setting.key];
     if (value === undefined || value === "") {
-      if (settingRequired(setting, given)) throw new UsageError(`${vendor.name} needs ${flag}${setting.env ? ` (or the ${setting.env} environment variable)` : ""}${setting.requiredUnless ? `, or ${flagOf(setting.requiredUnless)}` : ""}`);
+      if (settingRequired(setting, given))
+        throw new UsageError(
+          `${vendor.name} needs ${flag}${setting.env ? ` (or the ${setting.env} environment variable)` : ""}${setting.requiredUnless ? `, or ${flagOf(setting.requiredUnless)}` : ""}`,
+        );
       continue;
     }
     if (setting.choices && !setting.choices.includes(value)) throw new UsageError(`${flag} must be one of ${setting.choices.join(", ")}, got "${value}"`);

@@ -37,7 +37,10 @@ export async function runUpload(settings: UploadSettings, io: CliIo): Promise<nu
   const style = styleFor(io.stderr, io.env);
   const store = settings.checkpoint ? await CheckpointStore.open(settings.checkpoint) : undefined;
   const upload = settings.vendor.connect(settings.endpoint, settings.values);
-  const progress = createProgress(io, settings.files.map((file) => file.size));
+  const progress = createProgress(
+    io,
+    settings.files.map((file) => file.size),
+  );
   const controller = new AbortController();
   let stoppedBy: StopSignal | undefined;
   const untrap = trapStopSignals((signal) => {
@@ -52,11 +55,16 @@ export async function runUpload(settings: UploadSettings, io: CliIo): Promise<nu
   // Indexed by file, so the summary keeps the command line's order whatever finishes first.
   const outcomes: Outcome[] = [];
   try {
-    await runPool(settings.files, limit.size, async (file, index) => {
-      const outcome = await uploadOne(file, run);
-      outcomes[index] = outcome;
-      if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor.name)}\n`);
-    }, controller.signal);
+    await runPool(
+      settings.files,
+      limit.size,
+      async (file, index) => {
+        const outcome = await uploadOne(file, run);
+        outcomes[index] = outcome;
+        if (settings.json && outcome.status !== "stopped") io.stdout.write(`${jsonLine(outcome, settings.vendor.name)}\n`);
+      },
+      controller.signal,
+    );
     await store?.flush();
   } finally {
     progress.stop();
@@ -95,8 +103,7 @@ async function uploadOne(file: UploadFile, run: Run): Promise<Outcome> {
         carried ??= resumeFrom ? loaded : 0;
         progress.update(file.arg, loaded);
       },
-      onCheckpoint: (checkpoint) =>
-        store?.set(file.path, { vendor: settings.vendor.name, endpoint: settings.endpoint, checkpoint, savedAt: new Date().toISOString() }),
+      onCheckpoint: (checkpoint) => store?.set(file.path, { vendor: settings.vendor.name, endpoint: settings.endpoint, checkpoint, savedAt: new Date().toISOString() }),
       ...(resumeFrom ? { resumeFrom } : {}),
       concurrency: run.limit,
       ...(settings.partSize !== undefined ? { partSize: settings.partSize } : {}),

@@ -43,7 +43,10 @@ const edit = (set: Record<string, unknown>): FaultSpec => ({ kind: "edit-reply",
 const CASES: Array<[string, Case]> = [
   ["openim truncated JSON", { vendor: "openim", route: "openim.initiate_form_data", fault: reply('{"errCode":0,"errMsg":"","da'), code: "openim_api_error", operation: OPENIM }],
   ["openim binary garbage", { vendor: "openim", route: "openim.initiate_form_data", fault: reply(garbage), code: "openim_api_error", operation: OPENIM }],
-  ["openim HTML 502 holding the token", { vendor: "openim", route: "openim.initiate_form_data", fault: ({ secret }) => reply(HTML(secret), 502), code: "openim_api_error", operation: OPENIM }],
+  [
+    "openim HTML 502 holding the token",
+    { vendor: "openim", route: "openim.initiate_form_data", fault: ({ secret }) => reply(HTML(secret), 502), code: "openim_api_error", operation: OPENIM },
+  ],
   ["openim empty body", { vendor: "openim", route: "openim.initiate_form_data", fault: reply(""), code: "openim_api_error", operation: OPENIM }],
   ["openim header as a string", { vendor: "openim", route: "openim.initiate_form_data", fault: edit({ "/data/header": "x-a: b" }), code: "invalid_reply", operation: OPENIM }],
   ["openim without data.url", { vendor: "openim", route: "openim.initiate_form_data", fault: edit({ "/data/url": undefined }), code: "invalid_reply", operation: OPENIM }],
@@ -54,17 +57,38 @@ const CASES: Array<[string, Case]> = [
   ["openim stall mid-body", { vendor: "openim", route: "openim.initiate_form_data", fault: stallMidBody, code: "transport_error", operation: OPENIM }],
   ["openim reset mid-body", { vendor: "openim", route: "openim.initiate_form_data", fault: resetMidBody, code: "transport_error", operation: OPENIM }],
   ["openim huge body", { vendor: "openim", route: "openim.initiate_form_data", fault: huge, code: "invalid_reply", operation: OPENIM }],
-  ["openim complete with a numeric url", { vendor: "openim", route: "openim.complete_form_data", fault: edit({ "/data/url": 42 }), code: "invalid_reply", operation: "/object/complete_form_data" }],
+  [
+    "openim complete with a numeric url",
+    { vendor: "openim", route: "openim.complete_form_data", fault: edit({ "/data/url": 42 }), code: "invalid_reply", operation: "/object/complete_form_data" },
+  ],
 
-  ["cloudbase truncated JSON", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: reply('[{"objectId":'), code: "cloudbase_api_error", operation: CLOUDBASE }],
-  ["cloudbase HTML on 200", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: ({ secret }) => reply(HTML(secret)), code: "cloudbase_api_error", operation: CLOUDBASE }],
+  [
+    "cloudbase truncated JSON",
+    { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: reply('[{"objectId":'), code: "cloudbase_api_error", operation: CLOUDBASE },
+  ],
+  [
+    "cloudbase HTML on 200",
+    { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: ({ secret }) => reply(HTML(secret)), code: "cloudbase_api_error", operation: CLOUDBASE },
+  ],
   ["cloudbase empty body", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: reply(""), code: "cloudbase_api_error", operation: CLOUDBASE }],
-  ["cloudbase uploadUrl as a number", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: edit({ "/0/uploadUrl": 5 }), code: "invalid_reply", operation: CLOUDBASE }],
-  ["cloudbase without authorization", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: edit({ "/0/authorization": undefined }), code: "invalid_reply", operation: CLOUDBASE }],
-  ["cloudbase ftp: URL", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: edit({ "/0/uploadUrl": "ftp://cos.example/o" }), code: "invalid_reply", operation: CLOUDBASE }],
+  [
+    "cloudbase uploadUrl as a number",
+    { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: edit({ "/0/uploadUrl": 5 }), code: "invalid_reply", operation: CLOUDBASE },
+  ],
+  [
+    "cloudbase without authorization",
+    { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: edit({ "/0/authorization": undefined }), code: "invalid_reply", operation: CLOUDBASE },
+  ],
+  [
+    "cloudbase ftp: URL",
+    { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: edit({ "/0/uploadUrl": "ftp://cos.example/o" }), code: "invalid_reply", operation: CLOUDBASE },
+  ],
   ["cloudbase cross-origin redirect", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: redirect, code: "vendor_redirect", operation: CLOUDBASE }],
   ["cloudbase stall before headers", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: hold, code: "transport_error", operation: CLOUDBASE }],
-  ["cloudbase reset before the answer", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: { kind: "reset", afterBytes: 0, times: ALWAYS }, code: "transport_error", operation: CLOUDBASE }],
+  [
+    "cloudbase reset before the answer",
+    { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: { kind: "reset", afterBytes: 0, times: ALWAYS }, code: "transport_error", operation: CLOUDBASE },
+  ],
   ["cloudbase huge body", { vendor: "cloudbase", route: "cloudbase.get-objects-upload-info", fault: huge, code: "invalid_reply", operation: CLOUDBASE }],
 
   ["koodrive plain-text 200", { vendor: "koodrive", route: "koodrive.create", fault: reply("OK"), code: "invalid_reply", operation: KOODRIVE }],
@@ -72,15 +96,24 @@ const CASES: Array<[string, Case]> = [
   ["koodrive without fileId", { vendor: "koodrive", route: "koodrive.create", fault: edit({ "/fileId": undefined }), code: "invalid_reply", operation: KOODRIVE }],
   ["koodrive empty body", { vendor: "koodrive", route: "koodrive.create", fault: reply(""), code: "invalid_reply", operation: KOODRIVE }],
   ["koodrive huge body", { vendor: "koodrive", route: "koodrive.create", fault: huge, code: "invalid_reply", operation: KOODRIVE }],
-  ["koodrive javascript: part URL", { vendor: "koodrive", route: "koodrive.uploadUrl", fault: edit({ "/multiParts/0/uploadUrl": "javascript:alert(1)" }), code: "invalid_reply", operation: KOODRIVE_URLS }],
-  ["koodrive a part not asked for", { vendor: "koodrive", route: "koodrive.uploadUrl", fault: edit({ "/multiParts/0/partNumber": 7 }), code: "invalid_reply", operation: KOODRIVE_URLS }],
+  [
+    "koodrive javascript: part URL",
+    { vendor: "koodrive", route: "koodrive.uploadUrl", fault: edit({ "/multiParts/0/uploadUrl": "javascript:alert(1)" }), code: "invalid_reply", operation: KOODRIVE_URLS },
+  ],
+  [
+    "koodrive a part not asked for",
+    { vendor: "koodrive", route: "koodrive.uploadUrl", fault: edit({ "/multiParts/0/partNumber": 7 }), code: "invalid_reply", operation: KOODRIVE_URLS },
+  ],
   ["koodrive part URLs stall mid-body", { vendor: "koodrive", route: "koodrive.uploadUrl", fault: stallMidBody, code: "transport_error", operation: KOODRIVE_URLS }],
   ["koodrive complete redirects away", { vendor: "koodrive", route: "koodrive.complete", fault: redirect, code: "vendor_redirect", operation: "/koodrive/ose/v1/files/complete" }],
 
   ["hbr Success as a string", { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: edit({ "/Success": "false" }), code: "invalid_reply", operation: HBR }],
   ["hbr without TempFileKey", { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: edit({ "/TempFileKey": undefined }), code: "invalid_reply", operation: HBR }],
   ["hbr without Policy", { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: edit({ "/Policy": undefined }), code: "invalid_reply", operation: HBR }],
-  ["hbr HTML 503 holding the secret", { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: ({ secret }) => reply(HTML(secret), 503), code: "hbr_api_error", operation: HBR }],
+  [
+    "hbr HTML 503 holding the secret",
+    { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: ({ secret }) => reply(HTML(secret), 503), code: "hbr_api_error", operation: HBR },
+  ],
   ["hbr truncated JSON", { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: reply('{"Success":true,"TempFileKey":"te'), code: "invalid_reply", operation: HBR }],
   ["hbr cross-origin redirect", { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: redirect, code: "vendor_redirect", operation: HBR }],
   ["hbr stall before headers", { vendor: "hbr", route: "hbr.create-temp-file-upload-url", fault: hold, code: "transport_error", operation: HBR }],
@@ -88,9 +121,15 @@ const CASES: Array<[string, Case]> = [
 
   ["pds truncated JSON", { vendor: "pds", route: "pds.create", fault: reply('{"file_id":"f1","upload_'), code: "invalid_reply", operation: PDS }],
   ["pds file_id as a number", { vendor: "pds", route: "pds.create", fault: edit({ "/file_id": 5 }), code: "invalid_reply", operation: PDS }],
-  ["pds part 1 issued twice", { vendor: "pds", route: "pds.create", fault: edit({ "/part_info_list/1": { part_number: 1, upload_url: "http://127.0.0.1:9/x" } }), code: "invalid_reply", operation: PDS }],
+  [
+    "pds part 1 issued twice",
+    { vendor: "pds", route: "pds.create", fault: edit({ "/part_info_list/1": { part_number: 1, upload_url: "http://127.0.0.1:9/x" } }), code: "invalid_reply", operation: PDS },
+  ],
   ["pds missing parts", { vendor: "pds", route: "pds.get_upload_url", fault: edit({ "/part_info_list": [] }), code: "invalid_reply", operation: PDS_URLS, multipart: true }],
-  ["pds file: part URL", { vendor: "pds", route: "pds.get_upload_url", fault: edit({ "/part_info_list/0/upload_url": "file:///tmp/x" }), code: "invalid_reply", operation: PDS_URLS, multipart: true }],
+  [
+    "pds file: part URL",
+    { vendor: "pds", route: "pds.get_upload_url", fault: edit({ "/part_info_list/0/upload_url": "file:///tmp/x" }), code: "invalid_reply", operation: PDS_URLS, multipart: true },
+  ],
   ["pds cross-origin redirect", { vendor: "pds", route: "pds.create", fault: redirect, code: "vendor_redirect", operation: PDS }],
   ["pds complete stalls before headers", { vendor: "pds", route: "pds.complete", fault: hold, code: "transport_error", operation: "/v2/file/complete" }],
   ["pds huge body", { vendor: "pds", route: "pds.create", fault: huge, code: "invalid_reply", operation: PDS }],

@@ -7,9 +7,7 @@ const check = { vendor: "acme", baseUrl: "https://api.example.com/v1", required:
 
 describe("checkClientOptions", () => {
   it("returns the base URL and leaves providers and left-out optional credentials for later", () => {
-    expect(checkClientOptions({ ...check, required: { token: () => "" }, optional: { shareToken: undefined } })).toBe(
-      "https://api.example.com/v1",
-    );
+    expect(checkClientOptions({ ...check, required: { token: () => "" }, optional: { shareToken: undefined } })).toBe("https://api.example.com/v1");
   });
 
   it("names every way to give the address when it is missing", () => {

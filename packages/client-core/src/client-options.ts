@@ -41,12 +41,7 @@ export function checkClientOptions(check: ClientOptionsCheck): string {
   const { vendor, baseUrl, shortcuts = [] } = check;
   if (!isNonEmptyString(baseUrl)) {
     const derive = shortcuts.length ? `, or ${either(shortcuts)} to derive it` : "";
-    throw new InvalidClientOptionsError(
-      vendor,
-      "baseUrl",
-      `needs ${either(["baseUrl", ...shortcuts])}`,
-      `Pass the API address as baseUrl, e.g. https://api.example.com${derive}`,
-    );
+    throw new InvalidClientOptionsError(vendor, "baseUrl", `needs ${either(["baseUrl", ...shortcuts])}`, `Pass the API address as baseUrl, e.g. https://api.example.com${derive}`);
   }
   if (!isHttpUrl(baseUrl)) {
     throw new InvalidClientOptionsError(vendor, "baseUrl", "baseUrl is not an http(s) URL", "Pass an absolute address starting with https:// or http://");

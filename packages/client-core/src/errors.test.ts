@@ -16,7 +16,10 @@ describe("error brands", () => {
 
   it("names each class with a string that survives minifiers", () => {
     expect([new DirectUploadError("x", "y"), vendor, transport, options].map((error) => error.name)).toEqual([
-      "DirectUploadError", "VendorApiError", "TransportError", "InvalidClientOptionsError",
+      "DirectUploadError",
+      "VendorApiError",
+      "TransportError",
+      "InvalidClientOptionsError",
     ]);
   });
 

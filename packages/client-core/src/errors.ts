@@ -69,11 +69,10 @@ export class VendorApiError extends DirectUploadError {
 
   constructor(init: VendorApiErrorInit) {
     const rid = init.requestId ? ` (request id ${init.requestId})` : "";
-    super(
-      `${init.vendor}_api_error`,
-      `${init.vendor} ${init.operation} failed with ${init.vendorCode}: ${init.vendorMessage || "no message"}${rid}`,
-      { retryable: init.retryable ?? (init.status >= 500 || init.status === 429), hint: init.hint },
-    );
+    super(`${init.vendor}_api_error`, `${init.vendor} ${init.operation} failed with ${init.vendorCode}: ${init.vendorMessage || "no message"}${rid}`, {
+      retryable: init.retryable ?? (init.status >= 500 || init.status === 429),
+      hint: init.hint,
+    });
     this.vendor = init.vendor;
     this.operation = init.operation;
     this.status = init.status;
@@ -96,13 +95,11 @@ export class TransportError extends DirectUploadError {
 
   constructor(vendor: string, operation: string, cause: unknown) {
     const aborted = isAbortError(cause);
-    super(
-      aborted ? "aborted" : "transport_error",
-      aborted
-        ? `${vendor} ${operation} was aborted`
-        : `${vendor} ${operation} did not get a response: ${describeCause(cause)}`,
-      { retryable: !aborted, hint: aborted ? undefined : "Check the endpoint URL and the network, then retry (raise the timeout on a slow link)", cause },
-    );
+    super(aborted ? "aborted" : "transport_error", aborted ? `${vendor} ${operation} was aborted` : `${vendor} ${operation} did not get a response: ${describeCause(cause)}`, {
+      retryable: !aborted,
+      hint: aborted ? undefined : "Check the endpoint URL and the network, then retry (raise the timeout on a slow link)",
+      cause,
+    });
     this.vendor = vendor;
     this.operation = operation;
   }

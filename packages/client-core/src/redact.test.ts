@@ -3,14 +3,10 @@ import { redact, safeUrl, vendorText } from "./redact.js";
 
 describe("safeUrl", () => {
   it("masks signature, credential and token query values but keeps the rest", () => {
-    const out = safeUrl(
-      "https://b.example/k?X-Amz-Signature=abc123&X-Amz-Credential=AK%2F2026&partNumber=3&q-signature=ff&x-cos-security-token=tok",
-    );
+    const out = safeUrl("https://b.example/k?X-Amz-Signature=abc123&X-Amz-Credential=AK%2F2026&partNumber=3&q-signature=ff&x-cos-security-token=tok");
     expect(out).not.toMatch(/abc123|AK%2F2026|=ff|=tok/);
     expect(out).toContain("partNumber=3");
-    expect(out).toBe(
-      "https://b.example/k?X-Amz-Signature=***&X-Amz-Credential=***&partNumber=3&q-signature=***&x-cos-security-token=***",
-    );
+    expect(out).toBe("https://b.example/k?X-Amz-Signature=***&X-Amz-Credential=***&partNumber=3&q-signature=***&x-cos-security-token=***");
   });
 
   it("drops userinfo and survives garbage", () => {
@@ -21,9 +17,7 @@ describe("safeUrl", () => {
 
 describe("redact", () => {
   it("replaces every occurrence of each secret and ignores short or missing ones", () => {
-    expect(redact("token s3cr3t and s3cr3t again, id 42", ["s3cr3t", undefined, "42"])).toBe(
-      "token *** and *** again, id 42",
-    );
+    expect(redact("token s3cr3t and s3cr3t again, id 42", ["s3cr3t", undefined, "42"])).toBe("token *** and *** again, id 42");
   });
 });
 

@@ -68,12 +68,24 @@ function client(timeoutMs = 200) {
   const c = createClient<Record<string, never>>({ baseUrl: apiUrl, fetch: vendorFetch({ timeoutMs, maxReplyBytes: 1024 }) });
   c.use({ onRequest: ({ request }) => (request.headers.set("token", TOKEN), request) });
   const replies = Object.fromEntries(["/ok", "/wrong", "/garbage", "/away", "/huge", "/stall-body"].map((path) => [`GET ${path} 200`, value]));
-  c.use(errorMiddleware("acme", () => undefined, () => [TOKEN], { replies }));
+  c.use(
+    errorMiddleware(
+      "acme",
+      () => undefined,
+      () => [TOKEN],
+      { replies },
+    ),
+  );
   return c as unknown as { GET(path: string, init?: { signal?: AbortSignal; timeoutMs?: number }): Promise<{ data?: unknown }> };
 }
 
 async function failure(path: string, init?: { signal?: AbortSignal; timeoutMs?: number }): Promise<Error> {
-  const error = await client().GET(path, init).then(() => undefined, (e: unknown) => e);
+  const error = await client()
+    .GET(path, init)
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   expect(error).toBeInstanceOf(Error);
   const e = error as Error;
   const everything = [e.message, String(e), JSON.stringify(e), String((e as { cause?: unknown }).cause ?? "")].join(" ");
@@ -133,7 +145,9 @@ describe("vendorFetch with errorMiddleware", () => {
 
   it("reports the caller's abort as an aborted TransportError", async () => {
     const controller = new AbortController();
-    const pending = client(10_000).GET("/silent", { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client(10_000)
+      .GET("/silent", { signal: controller.signal })
+      .catch((e: unknown) => e);
     controller.abort();
     const e = (await pending) as TransportError;
     expect(e).toBeInstanceOf(TransportError);

@@ -89,7 +89,10 @@ export function describeClientOptions<O, C>(contract: ClientOptionsContract<O, C
     });
 
     it.each(rejected)("%s: the factory throws invalid_client_options", (_, option, value) => {
-      expectOptionsError(thrownBy(() => create(withOption(options, option, value))), option);
+      expectOptionsError(
+        thrownBy(() => create(withOption(options, option, value))),
+        option,
+      );
     });
 
     const providers = contract.providers;

@@ -150,10 +150,7 @@ describe("createCloudbaseClient", () => {
     const { baseUrl } = await startGateway([{ requestId: "rid-short", body: [SEED_SUCCESS] }]);
     const client = createCloudbaseClient({ baseUrl, token: TOKEN });
 
-    const error = await caught(
-      client.getObjectsUploadInfo([{ objectId: "a.jpg" }, { objectId: "b.jpg" }]),
-      ItemCountMismatchError,
-    );
+    const error = await caught(client.getObjectsUploadInfo([{ objectId: "a.jpg" }, { objectId: "b.jpg" }]), ItemCountMismatchError);
 
     expect([error.expected, error.received, error.requestId]).toEqual([2, 1, "rid-short"]);
     expect(error.message).toContain("answered 1 items for 2 request items");

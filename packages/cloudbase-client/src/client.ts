@@ -36,20 +36,11 @@ export interface CloudbaseClient {
   /** The underlying openapi-fetch client, with the auth and error middleware installed. */
   readonly raw: Client<paths>;
   /** Upload credentials per object, matched to the request items by position. */
-  getObjectsUploadInfo(
-    items: UploadInfoRequestItem[],
-    options?: CallOptions,
-  ): Promise<MatchedItem<UploadInfoRequestItem, UploadInfoSuccessItem>[]>;
+  getObjectsUploadInfo(items: UploadInfoRequestItem[], options?: CallOptions): Promise<MatchedItem<UploadInfoRequestItem, UploadInfoSuccessItem>[]>;
   /** Temporary download URLs per object, matched to the request items by position. */
-  getObjectsDownloadInfo(
-    items: DownloadInfoRequestItem[],
-    options?: CallOptions,
-  ): Promise<MatchedItem<DownloadInfoRequestItem, DownloadInfoSuccessItem>[]>;
+  getObjectsDownloadInfo(items: DownloadInfoRequestItem[], options?: CallOptions): Promise<MatchedItem<DownloadInfoRequestItem, DownloadInfoSuccessItem>[]>;
   /** Deletes objects; each outcome is matched to its request item by position. */
-  deleteObjects(
-    items: DeleteObjectsRequestItem[],
-    options?: CallOptions,
-  ): Promise<MatchedItem<DeleteObjectsRequestItem, DeleteObjectsSuccessItem>[]>;
+  deleteObjects(items: DeleteObjectsRequestItem[], options?: CallOptions): Promise<MatchedItem<DeleteObjectsRequestItem, DeleteObjectsSuccessItem>[]>;
 }
 
 export function createCloudbaseClient(options: CloudbaseClientOptions): CloudbaseClient {

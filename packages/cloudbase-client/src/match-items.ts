@@ -36,11 +36,9 @@ export class ItemCountMismatchError extends DirectUploadError {
 
   constructor(operation: string, expected: number, received: number, requestId: string | undefined) {
     const rid = requestId ? ` (request id ${requestId})` : "";
-    super(
-      "cloudbase_item_count_mismatch",
-      `cloudbase ${operation} answered ${received} items for ${expected} request items${rid}, so results cannot be matched to requests`,
-      { hint: "Do not use any result of this call; retry the batch or report the request id to Tencent" },
-    );
+    super("cloudbase_item_count_mismatch", `cloudbase ${operation} answered ${received} items for ${expected} request items${rid}, so results cannot be matched to requests`, {
+      hint: "Do not use any result of this call; retry the batch or report the request id to Tencent",
+    });
     this.expected = expected;
     this.received = received;
     this.requestId = requestId;
@@ -55,11 +53,7 @@ export function isItemError(value: unknown): value is ItemErrorLike {
  * Pairs each request item with the response item at the same position. Error items do not echo the
  * object id, so position is the only link CloudBase gives.
  */
-export function matchItems<Q, R extends object>(
-  requestItems: readonly Q[],
-  responseItems: readonly R[],
-  context: MatchContext = {},
-): MatchedItem<Q, SuccessOf<R>>[] {
+export function matchItems<Q, R extends object>(requestItems: readonly Q[], responseItems: readonly R[], context: MatchContext = {}): MatchedItem<Q, SuccessOf<R>>[] {
   const operation = context.operation ?? "batch call";
   if (requestItems.length !== responseItems.length) {
     throw new ItemCountMismatchError(operation, requestItems.length, responseItems.length, context.requestId);

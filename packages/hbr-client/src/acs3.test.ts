@@ -44,12 +44,7 @@ describe("signAcs3", () => {
   const cases: Array<[string, Record<string, string>, Record<string, string>, string]> = [
     ["unicode, spaces and sub-delims in FileName", { FileName: "报告 2024 (final)*!'~.txt" }, vectorHeaders, ""],
     ["'+', '&', '=' and '%' in FileName", { FileName: "a+b&c=d%20e.txt" }, vectorHeaders, ""],
-    [
-      "STS token headers",
-      { FileName: "file-list.txt" },
-      { ...vectorHeaders, "x-acs-security-token": "CAIS+sts/token==", "x-acs-accesskey-id": "testAccessKeyId" },
-      "",
-    ],
+    ["STS token headers", { FileName: "file-list.txt" }, { ...vectorHeaders, "x-acs-security-token": "CAIS+sts/token==", "x-acs-accesskey-id": "testAccessKeyId" }, ""],
     [
       "a form body with content-type, several query parameters and padded header values",
       { FileName: "b.txt", ClientToken: "tok-1", Empty: "" },

@@ -50,9 +50,7 @@ function signedHeaderValues(request: Acs3Request): Array<[string, string]> {
   const headers = new Headers(request.headers);
   if (!headers.has("host")) headers.set("host", new URL(request.url).host);
   // Headers lowercases names, trims values and joins repeated values with ", ".
-  return [...headers]
-    .filter(([name]) => name === "host" || name === "content-type" || name.startsWith("x-acs-"))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...headers].filter(([name]) => name === "host" || name === "content-type" || name.startsWith("x-acs-")).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export function canonicalRequest(request: Acs3Request): { canonicalRequest: string; signedHeaders: string } {
@@ -68,14 +66,7 @@ export function canonicalRequest(request: Acs3Request): { canonicalRequest: stri
   // Every header line ends in "\n" and the parts are then joined with "\n": hence the blank line.
   const canonicalHeaders = headers.map(([name, value]) => `${name}:${value.trim()}\n`).join("");
   return {
-    canonicalRequest: [
-      request.method.toUpperCase(),
-      url.pathname || "/",
-      canonicalQueryString(url.searchParams),
-      canonicalHeaders,
-      signedHeaders,
-      hashedPayload,
-    ].join("\n"),
+    canonicalRequest: [request.method.toUpperCase(), url.pathname || "/", canonicalQueryString(url.searchParams), canonicalHeaders, signedHeaders, hashedPayload].join("\n"),
     signedHeaders,
   };
 }

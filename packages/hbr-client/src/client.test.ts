@@ -132,13 +132,11 @@ describe("createHbrClient against a loopback HBR", () => {
       "x-acs-content-sha256": EMPTY_BODY_SHA256,
       accept: "application/json",
     });
-    expect(Object.keys(req?.headers ?? {}).filter((name) => name.startsWith("x-acs-")).sort()).toEqual([
-      "x-acs-action",
-      "x-acs-content-sha256",
-      "x-acs-date",
-      "x-acs-signature-nonce",
-      "x-acs-version",
-    ]);
+    expect(
+      Object.keys(req?.headers ?? {})
+        .filter((name) => name.startsWith("x-acs-"))
+        .sort(),
+    ).toEqual(["x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version"]);
     expect(req?.headers.authorization).toBe(req?.expectedAuthorization);
     expect(req?.headers.authorization).toMatch(
       /^ACS3-HMAC-SHA256 Credential=LTAI5tTestKeyId0001,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=[0-9a-f]{64}$/,

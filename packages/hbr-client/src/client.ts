@@ -61,7 +61,12 @@ export function createHbrClient(options: HbrClientOptions): HbrClient {
   const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(signing.middleware);
   // Every HBR action shares the path "/", so errors name the action (x-acs-action) instead of the path.
-  raw.use(errorMiddleware("hbr", parseHbrEnvelope, signing.secrets, { replies: () => import("./generated/hbr-replies.js").then((module) => module.replyValidators), operation: (request, path) => request.headers.get("x-acs-action") ?? path }));
+  raw.use(
+    errorMiddleware("hbr", parseHbrEnvelope, signing.secrets, {
+      replies: () => import("./generated/hbr-replies.js").then((module) => module.replyValidators),
+      operation: (request, path) => request.headers.get("x-acs-action") ?? path,
+    }),
+  );
 
   const client: HbrClient = {
     createTempFileUploadUrl: (fileName, call) => createTempFileUploadUrl(client, fileName, call),
@@ -78,11 +83,7 @@ export function createHbrClient(options: HbrClientOptions): HbrClient {
 }
 
 /** Gets the signed OSS form for uploading `fileName`; every failure is thrown as a typed error. */
-export async function createTempFileUploadUrl(
-  client: HbrClient,
-  fileName: string,
-  options: CallOptions = {},
-): Promise<CreateTempFileUploadUrlResponse> {
+export async function createTempFileUploadUrl(client: HbrClient, fileName: string, options: CallOptions = {}): Promise<CreateTempFileUploadUrlResponse> {
   const body = expectData(await client.raw.POST("/", { params: { query: { FileName: fileName }, header: client.headers() }, ...options }));
   if (body.Success) return body;
   // The error middleware throws on Success=false, so this only narrows the type.

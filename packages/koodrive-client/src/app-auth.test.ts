@@ -29,12 +29,9 @@ describe("KooDrive app auth signer", () => {
   });
 
   it("matches the known answer computed with openssl", async () => {
-    expect(await stringToSign(await canonicalRequest(request))).toBe(
-      "HMAC-SHA256\n6590233c0d333b800eea2e169f072caad3fe52af87c9b158e377a9aa5c69e7ca",
-    );
+    expect(await stringToSign(await canonicalRequest(request))).toBe("HMAC-SHA256\n6590233c0d333b800eea2e169f072caad3fe52af87c9b158e377a9aa5c69e7ca");
     expect(await appAuthorization(request, "app-1", secret)).toBe(
-      "HMAC-SHA256 AppId=app-1,SignedHeaders=host;x-date;x-user-id," +
-        "Signature=7048860afcc4a7642eeddf0c819c5e701b1d7ed9d67c1143a05a7444985507e2",
+      "HMAC-SHA256 AppId=app-1,SignedHeaders=host;x-date;x-user-id," + "Signature=7048860afcc4a7642eeddf0c819c5e701b1d7ed9d67c1143a05a7444985507e2",
     );
   });
 
@@ -43,7 +40,9 @@ describe("KooDrive app auth signer", () => {
     const sha = (text: string) => createHash("sha256").update(text).digest("hex");
     const canonical = `POST\n/koodrive/ose/v1/files/create/\n\nhost:127.0.0.1:8080\nx-date:20260101T000000Z\nx-user-id:u\n\nhost;x-date;x-user-id\n${sha("{}")}`;
     expect(await canonicalRequest(other)).toBe(canonical);
-    const signature = createHmac("sha256", secret).update(`HMAC-SHA256\n${sha(canonical)}`).digest("hex");
+    const signature = createHmac("sha256", secret)
+      .update(`HMAC-SHA256\n${sha(canonical)}`)
+      .digest("hex");
     expect(await appAuthorization(other, "a", secret)).toBe(`HMAC-SHA256 AppId=a,SignedHeaders=host;x-date;x-user-id,Signature=${signature}`);
   });
 

@@ -19,7 +19,10 @@ export function rfc3986(value: string): string {
 
 /** The path with every segment RFC 3986-encoded, always ending with '/' as the scheme requires. */
 function canonicalUri(pathname: string): string {
-  const path = pathname.split("/").map((segment) => rfc3986(decodeURIComponent(segment))).join("/");
+  const path = pathname
+    .split("/")
+    .map((segment) => rfc3986(decodeURIComponent(segment)))
+    .join("/");
   return path.endsWith("/") ? path : `${path}/`;
 }
 

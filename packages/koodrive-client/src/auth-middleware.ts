@@ -2,9 +2,7 @@ import type { Middleware } from "openapi-fetch";
 import { requireCredential, type Credential } from "@direct-upload/client-core";
 import { appAuthorization } from "./app-auth.js";
 
-export type KoodriveAuth =
-  | { type: "bearer"; token: Credential }
-  | { type: "app"; appId: string; appSecret: string };
+export type KoodriveAuth = { type: "bearer"; token: Credential } | { type: "app"; appId: string; appSecret: string };
 
 /**
  * Sets Authorization on every request: the bearer token, or the app-auth signature over the request as sent

@@ -67,7 +67,9 @@ function expectedAppAuthorization(req: Received, appId: string, secret: string):
     "host;x-date;x-user-id",
     sha(req.body),
   ].join("\n");
-  const signature = createHmac("sha256", secret).update(`HMAC-SHA256\n${sha(canonical)}`).digest("hex");
+  const signature = createHmac("sha256", secret)
+    .update(`HMAC-SHA256\n${sha(canonical)}`)
+    .digest("hex");
   return `HMAC-SHA256 AppId=${appId},SignedHeaders=host;x-date;x-user-id,Signature=${signature}`;
 }
 
@@ -93,10 +95,7 @@ describe("createKoodriveClient against a loopback KooDrive", () => {
   });
 
   it("signs app-auth requests so the server can recompute the HMAC from the raw request", async () => {
-    queue(
-      { status: 200, body: { code: 0, msg: "Success.", fileId: "F1" } },
-      { status: 200, body: { code: "0", msg: "success." } },
-    );
+    queue({ status: 200, body: { code: 0, msg: "Success.", fileId: "F1" } }, { status: 200, body: { code: "0", msg: "success." } });
     const traceIds = ["t".repeat(58), "u".repeat(58)];
     const client = createKoodriveClient({
       baseUrl,
@@ -159,7 +158,10 @@ describe("createKoodriveClient against a loopback KooDrive", () => {
     const signature = String(received[0]?.headers.authorization).split("Signature=")[1] ?? "";
     expect(signature).toMatch(/^[0-9a-f]{64}$/);
 
-    for (const [client, secrets] of [[bearer, [TOKEN]], [app, [APP_SECRET, signature]]] as const) {
+    for (const [client, secrets] of [
+      [bearer, [TOKEN]],
+      [app, [APP_SECRET, signature]],
+    ] as const) {
       queue({ status: 401, body: { code: 13000101, msg: `rejected ${secrets.join(" and ")}` } });
       const error = (await client.completeFile({ fileId: "F1" }).catch((e: unknown) => e)) as VendorApiError;
       expect(error).toBeInstanceOf(VendorApiError);

@@ -49,7 +49,11 @@ export function createKoodriveClient(options: KoodriveClientOptions): KoodriveCl
 
   const raw = createOpenapiClient<paths>({ baseUrl, fetch: vendorFetch(options) });
   raw.use(authorization.middleware);
-  raw.use(errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets, { replies: () => import("./generated/koodrive-replies.js").then((module) => module.replyValidators) }));
+  raw.use(
+    errorMiddleware("koodrive", parseKoodriveEnvelope, authorization.secrets, {
+      replies: () => import("./generated/koodrive-replies.js").then((module) => module.replyValidators),
+    }),
+  );
 
   function headers(): KoodriveRequestHeaders {
     return {

@@ -1,6 +1,9 @@
 /** X-Date in KooDrive's `yyyyMMdd'T'HHmmss'Z'` form, always UTC. */
 export function formatXDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /**

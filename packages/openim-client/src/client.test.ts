@@ -71,10 +71,7 @@ function expectNoToken(error: Error, token: string) {
 
 describe("createOpenimClient", () => {
   it("sends token and a fresh operationID on every call and returns the typed data", async () => {
-    const { baseUrl, received } = await startOpenim([
-      envelope(0, "", "", SEED_DATA),
-      envelope(0, "", "", { url: "http://127.0.0.1:10002/object/avatar.png" }),
-    ]);
+    const { baseUrl, received } = await startOpenim([envelope(0, "", "", SEED_DATA), envelope(0, "", "", { url: "http://127.0.0.1:10002/object/avatar.png" })]);
     const client = createOpenimClient({ baseUrl, token: TOKEN });
 
     const initiated = await client.initiateFormData(SEED_REQUEST);
@@ -127,10 +124,7 @@ describe("createOpenimClient", () => {
   });
 
   it("marks only errCode 500 retryable and hints at token renewal for 1501-1507", async () => {
-    const { baseUrl } = await startOpenim([
-      envelope(500, "ServerInternalError", "aws does not currently support form data file uploads"),
-      envelope(1501, "TokenExpiredError", ""),
-    ]);
+    const { baseUrl } = await startOpenim([envelope(500, "ServerInternalError", "aws does not currently support form data file uploads"), envelope(1501, "TokenExpiredError", "")]);
     const client = createOpenimClient({ baseUrl, token: TOKEN });
 
     const storage = await caught(client.initiateFormData(SEED_REQUEST));
@@ -152,10 +146,7 @@ describe("createOpenimClient", () => {
   });
 
   it("reports a proxy's non-200 answer and a 200 without envelope as typed errors", async () => {
-    const { baseUrl } = await startOpenim([
-      { status: 413, type: "text/html", body: "<html>413 Request Entity Too Large</html>" },
-      { body: JSON.stringify({ ok: true }) },
-    ]);
+    const { baseUrl } = await startOpenim([{ status: 413, type: "text/html", body: "<html>413 Request Entity Too Large</html>" }, { body: JSON.stringify({ ok: true }) }]);
     const client = createOpenimClient({ baseUrl, token: TOKEN });
 
     const proxy = await caught(client.initiateFormData(SEED_REQUEST));
@@ -180,7 +171,12 @@ describe("multipart calls", () => {
     expect((await client.authSign({ uploadID: "id", partNumbers: [2] })).data).toEqual(signed);
     expect((await client.completeMultipartUpload({ uploadID: "id", parts: ["0cc175b9c0f1b6a831c399e269772661"], name: "u1/a.bin" })).data).toEqual(stored);
     expect(received.map((r) => r.path)).toEqual(["/object/part_limit", "/object/initiate_multipart_upload", "/object/auth_sign", "/object/complete_multipart_upload"]);
-    expect(received.map((r) => r.body)).toEqual([{}, initiate, { uploadID: "id", partNumbers: [2] }, { uploadID: "id", parts: ["0cc175b9c0f1b6a831c399e269772661"], name: "u1/a.bin" }]);
+    expect(received.map((r) => r.body)).toEqual([
+      {},
+      initiate,
+      { uploadID: "id", partNumbers: [2] },
+      { uploadID: "id", parts: ["0cc175b9c0f1b6a831c399e269772661"], name: "u1/a.bin" },
+    ]);
     expect(received.every((r) => r.headers["token"] === TOKEN)).toBe(true);
     expect(new Set(received.map((r) => r.headers["operationid"])).size).toBe(4);
   });

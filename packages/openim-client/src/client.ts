@@ -55,7 +55,13 @@ export interface OpenimClient {
   completeMultipartUpload(body: CompleteMultipartUploadRequest, options?: CallOptions): Promise<OpenimSuccess<CompleteMultipartUploadResult>>;
 }
 
-type Route = "/object/initiate_form_data" | "/object/complete_form_data" | "/object/part_limit" | "/object/initiate_multipart_upload" | "/object/auth_sign" | "/object/complete_multipart_upload";
+type Route =
+  | "/object/initiate_form_data"
+  | "/object/complete_form_data"
+  | "/object/part_limit"
+  | "/object/initiate_multipart_upload"
+  | "/object/auth_sign"
+  | "/object/complete_multipart_upload";
 
 interface CheckedEnvelope<T> {
   errMsg: string;

@@ -87,7 +87,10 @@ describe("createPdsClient against a loopback PDS", () => {
 
   it("runs create (201), list and complete with refreshed tokens and the share token", async () => {
     queue(
-      { status: 201, body: { file_id: ids.file_id, upload_id: ids.upload_id, rapid_upload: false, part_info_list: [{ part_number: 1, upload_url: "https://oss.example.test/p1" }] } },
+      {
+        status: 201,
+        body: { file_id: ids.file_id, upload_id: ids.upload_id, rapid_upload: false, part_info_list: [{ part_number: 1, upload_url: "https://oss.example.test/p1" }] },
+      },
       { status: 200, body: { file_id: ids.file_id, upload_id: ids.upload_id, uploaded_parts: [{ part_number: 1, etag: "E1", part_size: 3 }], next_part_number_marker: "" } },
       { status: 200, body: { file_id: ids.file_id, name: "a.bin", size: 3, content_hash: "A9993E364706816ABA3E25717850C26C9CD0D89D", content_hash_name: "sha1" } },
     );
@@ -96,7 +99,12 @@ describe("createPdsClient against a loopback PDS", () => {
 
     const created = await client.createFile({ share_id: "7JQX1FswpQ8", parent_file_id: "root", name: "a.bin", type: "file", size: 3, parallel_upload: true });
     const listed = await client.listUploadedParts({ share_id: "7JQX1FswpQ8", file_id: created.file_id, upload_id: created.upload_id ?? "", limit: 100 });
-    const file = await client.completeFile({ share_id: "7JQX1FswpQ8", file_id: created.file_id, upload_id: listed.upload_id ?? "", part_info_list: [{ part_number: 1, etag: "E1" }] });
+    const file = await client.completeFile({
+      share_id: "7JQX1FswpQ8",
+      file_id: created.file_id,
+      upload_id: listed.upload_id ?? "",
+      part_info_list: [{ part_number: 1, etag: "E1" }],
+    });
 
     expect(created.part_info_list?.[0]?.upload_url).toBe("https://oss.example.test/p1");
     expect(listed.uploaded_parts?.[0]?.etag).toBe("E1");
@@ -118,7 +126,15 @@ describe("createPdsClient against a loopback PDS", () => {
   });
 
   it("reads a file with get (the confirmation after NotFound.UploadId), share id and share token included", async () => {
-    const stored = { file_id: ids.file_id, name: "a.bin", size: 3, status: "available", content_hash: "A9993E364706816ABA3E25717850C26C9CD0D89D", content_hash_name: "sha1", crc64_hash: "2354942593294584227" };
+    const stored = {
+      file_id: ids.file_id,
+      name: "a.bin",
+      size: 3,
+      status: "available",
+      content_hash: "A9993E364706816ABA3E25717850C26C9CD0D89D",
+      content_hash_name: "sha1",
+      crc64_hash: "2354942593294584227",
+    };
     queue({ status: 200, body: stored });
     const client = createPdsClient({ baseUrl, token: TOKEN, shareToken: SHARE_TOKEN });
 
@@ -133,7 +149,14 @@ describe("createPdsClient against a loopback PDS", () => {
     const error = (await client.completeFile(ids).catch((e: unknown) => e)) as VendorApiError;
 
     expect(error).toBeInstanceOf(VendorApiError);
-    expect(error).toMatchObject({ vendor: "pds", status: 404, vendorCode: "NotFound.UploadId", vendorMessage: "The resource upload_id cannot be found.", requestId: "RID-1", retryable: false });
+    expect(error).toMatchObject({
+      vendor: "pds",
+      status: 404,
+      vendorCode: "NotFound.UploadId",
+      vendorMessage: "The resource upload_id cannot be found.",
+      requestId: "RID-1",
+      retryable: false,
+    });
     expect(error.message).toContain("read the file to confirm");
   });
 
@@ -172,10 +195,14 @@ describe("createPdsClient against a loopback PDS", () => {
     expect(() => createPdsClient({ token: TOKEN })).toThrow(InvalidClientOptionsError);
     const urls: string[] = [];
     // The injected fetch records where the request would go, then forwards it to the loopback server.
-    const client = createPdsClient({ domainId: "bj1", token: TOKEN, fetch: (request) => {
-      urls.push(request.url);
-      return fetch(new Request(`${baseUrl}${new URL(request.url).pathname}`, request));
-    } });
+    const client = createPdsClient({
+      domainId: "bj1",
+      token: TOKEN,
+      fetch: (request) => {
+        urls.push(request.url);
+        return fetch(new Request(`${baseUrl}${new URL(request.url).pathname}`, request));
+      },
+    });
     queue({ status: 200, body: { file_id: "f" } });
 
     expect(await client.completeFile(ids)).toEqual({ file_id: "f" });

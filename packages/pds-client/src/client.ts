@@ -73,7 +73,9 @@ export function createPdsClient(options: PdsClientOptions): PdsClient {
       return request;
     },
   });
-  raw.use(errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken], { replies: () => import("./generated/pds-replies.js").then((module) => module.replyValidators) }));
+  raw.use(
+    errorMiddleware("pds", parsePdsEnvelope, () => [lastToken, lastShareToken], { replies: () => import("./generated/pds-replies.js").then((module) => module.replyValidators) }),
+  );
 
   return {
     raw,

@@ -24,7 +24,10 @@ export class EntityTooLargeError extends SandboxError {
 
 /** A body was smaller than the minimum given to the store. */
 export class EntityTooSmallError extends SandboxError {
-  constructor(readonly minBytes: number, readonly size: number) {
+  constructor(
+    readonly minBytes: number,
+    readonly size: number,
+  ) {
     super("entity_too_small", `body has ${size} bytes, fewer than the required ${minBytes}`);
   }
 }

@@ -48,7 +48,7 @@ function putGenerated(url: string, headers: Record<string, string>): Promise<{ s
     let sent = 0;
     const write = () => {
       while (sent < TOTAL) {
-        chunk.fill(sent / CHUNK % 251);
+        chunk.fill((sent / CHUNK) % 251);
         hash.update(chunk);
         sent += CHUNK;
         if (!req.write(chunk)) return void req.once("drain", write);

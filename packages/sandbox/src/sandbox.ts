@@ -94,7 +94,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const validateRequest = (operationId: string, body: unknown) => validateRequestBody(vendor.name, operationId, body);
     return { name: vendor.name, ...vendor.start({ ...shared, validateRequest }) };
   });
-  const router = new Router(modules.flatMap((m) => m.routes), faults, stopping.signal);
+  const router = new Router(
+    modules.flatMap((m) => m.routes),
+    faults,
+    stopping.signal,
+  );
   const setSkew = (ms: number) => {
     skewMs = ms;
   };

@@ -104,7 +104,15 @@ export interface ObjectStore {
    * renames it into place and records it. Nothing is buffered whole. On error the temp file is removed.
    * A body over maxBytes throws EntityTooLargeError, one under minBytes EntityTooSmallError (nothing is recorded).
    */
-  put(input: { vendor: string; bucket: string; key: string; body: AsyncIterable<Uint8Array>; maxBytes?: number; minBytes?: number; contentType?: string | undefined }): Promise<SingleObject>;
+  put(input: {
+    vendor: string;
+    bucket: string;
+    key: string;
+    body: AsyncIterable<Uint8Array>;
+    maxBytes?: number;
+    minBytes?: number;
+    contentType?: string | undefined;
+  }): Promise<SingleObject>;
   /**
    * Streams `body` to a scratch file (for multipart parts); `onChunk` sees every chunk in order. Only its MD5 (lower-case
    * hex, the part's ETag) is computed, off the main thread.

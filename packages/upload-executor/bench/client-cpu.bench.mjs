@@ -60,7 +60,10 @@ export async function run() {
     const path = join(dir, "source.bin");
     await writeRandomFile(path, SIZE);
     const engine = { transport: nodeTransport };
-    const upload = (flow, client, extra = {}) => () => withSource(path, (source) => flow({ client, source, name: "cpu.bin", partSize: PART, engine, ...extra }));
+    const upload =
+      (flow, client, extra = {}) =>
+      () =>
+        withSource(path, (source) => flow({ client, source, name: "cpu.bin", partSize: PART, engine, ...extra }));
     const { least, values } = await leastCpu({
       sha256Chain: pass(path, ["sha256"]),
       koodrive: upload(uploadToKoodrive, sink.koodrive()),
@@ -74,7 +77,16 @@ export async function run() {
     }
     const gib = SIZE / (1024 * MiB);
     const note = `CPU s per GiB (user + system of the uploading process), best of ${ROUNDS}; midstate hasher: ${midstateHasherKind()}; the sink runs in its own process`;
-    const row = (name, value, baseline, target) => ({ name, value: value / gib, baseline: baseline / gib, ratio: value / baseline, target, met: value / baseline <= target, unit: "CPU-s/GiB", note });
+    const row = (name, value, baseline, target) => ({
+      name,
+      value: value / gib,
+      baseline: baseline / gib,
+      ratio: value / baseline,
+      target,
+      met: value / baseline <= target,
+      unit: "CPU-s/GiB",
+      note,
+    });
     return [
       row("client CPU, KooDrive 1 GiB upload to the sink ÷ the chained SHA-256 pass alone", least.koodrive, least.sha256Chain, UPLOAD_TARGET),
       row("client CPU, PDS SHA-1 1 GiB upload to the sink ÷ the chained SHA-1 pass alone", least.pds, least.sha1Chain, UPLOAD_TARGET),

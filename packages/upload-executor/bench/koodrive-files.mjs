@@ -36,7 +36,15 @@ export function koodriveClient(sandbox) {
  * end of the flow).
  */
 export async function plainPut(client, path, size) {
-  const { fileId } = await client.createFile({ fileName: "baseline.bin", fileType: "45", parentFolder: ["root"], length: size, uploadMode: "multipart", uploadType: 1, autoRename: 2 });
+  const { fileId } = await client.createFile({
+    fileName: "baseline.bin",
+    fileType: "45",
+    parentFolder: ["root"],
+    length: size,
+    uploadMode: "multipart",
+    uploadType: 1,
+    autoRename: 2,
+  });
   const { multiParts } = await client.getMultipartUploadUrl({ fileId, multiParts: [{ partNumber: 1, partSize: size, partOffset: 0 }] });
   return async (marks) => {
     await new Promise((resolve, reject) => {

@@ -40,11 +40,14 @@ export async function run() {
     await writeRandomFile(path, SIZE);
     const client = koodriveClient(sandbox);
 
-    const { hash, put, flow } = await best({
-      hash: () => () => hashOnly(path),
-      put: () => plainPut(client, path, SIZE),
-      flow: () => (marks) => upload(client, path, marks),
-    }, ROUNDS);
+    const { hash, put, flow } = await best(
+      {
+        hash: () => () => hashOnly(path),
+        put: () => plainPut(client, path, SIZE),
+        flow: () => (marks) => upload(client, path, marks),
+      },
+      ROUNDS,
+    );
     if (flow.value !== hash.value) throw new Error("the upload's SHA-256 differs from the hash pass's");
     const floor = Math.max(hash.seconds, put.partsSeconds);
     const note = `hash pass ${hash.seconds.toFixed(2)} s, plain PUT ${put.partsSeconds.toFixed(2)} s (${put.seconds.toFixed(2)} s with its complete), load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;

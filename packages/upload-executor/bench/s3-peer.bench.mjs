@@ -38,7 +38,13 @@ export async function run() {
   const sandbox = await startSandboxProcess();
   const { s3 } = sandbox;
   // WHEN_REQUIRED: otherwise the presigner signs the CRC32 of an empty body into every part URL.
-  const client = new S3Client({ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }, requestChecksumCalculation: "WHEN_REQUIRED" });
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    region: s3.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    requestChecksumCalculation: "WHEN_REQUIRED",
+  });
   const load = [loadavg()[0]];
   try {
     const path = join(dir, "source.bin");
@@ -67,10 +73,26 @@ export async function run() {
     const cpu = [least(runs.ours, "cpuSeconds"), least(runs.libStorage, "cpuSeconds")];
     const sandboxCpu = [least(runs.ours, "sandboxCpuSeconds"), least(runs.libStorage, "sandboxCpuSeconds")];
     return [
-      row("S3 multipart 1 GiB (8 MiB × 4), our engine vs @aws-sdk/lib-storage Upload: throughput", ours, theirs, "MiB/s", THROUGHPUT_TARGET, ours / theirs >= THROUGHPUT_TARGET, `wall clock, best of ${ROUNDS}`),
+      row(
+        "S3 multipart 1 GiB (8 MiB × 4), our engine vs @aws-sdk/lib-storage Upload: throughput",
+        ours,
+        theirs,
+        "MiB/s",
+        THROUGHPUT_TARGET,
+        ours / theirs >= THROUGHPUT_TARGET,
+        `wall clock, best of ${ROUNDS}`,
+      ),
       row("same uploads: peak RSS of the uploading process", oursRss, theirsRss, "MiB", RSS_TARGET, oursRss / theirsRss <= RSS_TARGET, `highest of ${ROUNDS}`),
       row("context: CPU of the uploading process (user + system)", cpu[0], cpu[1], "CPU-s", CPU_TARGET, cpu[0] / cpu[1] <= CPU_TARGET, `least of ${ROUNDS}; target 1 ÷ 1.3`),
-      row("context: the sandbox process's CPU for the same uploads (its S3 endpoint verifies what each client sends)", sandboxCpu[0], sandboxCpu[1], "CPU-s", "", "", `least of ${ROUNDS}; no target`),
+      row(
+        "context: the sandbox process's CPU for the same uploads (its S3 endpoint verifies what each client sends)",
+        sandboxCpu[0],
+        sandboxCpu[1],
+        "CPU-s",
+        "",
+        "",
+        `least of ${ROUNDS}; no target`,
+      ),
     ];
   } finally {
     client.destroy();

@@ -42,7 +42,12 @@ export async function startStorageSink() {
     pds: () => ({
       async createFile(body) {
         const id = `p${++uploads}`;
-        return { file_id: id, upload_id: id, file_name: body.name, part_info_list: body.part_info_list.map((part) => ({ part_number: part.part_number, upload_url: partUrl(id, part.part_number) })) };
+        return {
+          file_id: id,
+          upload_id: id,
+          file_name: body.name,
+          part_info_list: body.part_info_list.map((part) => ({ part_number: part.part_number, upload_url: partUrl(id, part.part_number) })),
+        };
       },
       async getUploadUrl({ upload_id, part_info_list }) {
         return { part_info_list: part_info_list.map((part) => ({ part_number: part.part_number, upload_url: partUrl(upload_id, part.part_number) })) };

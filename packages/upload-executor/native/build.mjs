@@ -8,7 +8,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const native = fileURLToPath(new URL("./", import.meta.url));
-const sha256 = (path) => createHash("sha256").update(readFileSync(join(native, path))).digest("hex");
+const sha256 = (path) =>
+  createHash("sha256")
+    .update(readFileSync(join(native, path)))
+    .digest("hex");
 
 // Node's own headers (OpenSSL's included) where they are installed beside the binary, so node-gyp downloads nothing.
 const prefix = dirname(dirname(process.execPath));

@@ -10,7 +10,10 @@ function importGraph(entry: string): Map<string, string[]> {
     if (graph.has(file)) return;
     const text = readFileSync(file, "utf8");
     const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map((m) => m[1]!);
-    graph.set(file, specifiers.filter((s) => !s.startsWith(".")));
+    graph.set(
+      file,
+      specifiers.filter((s) => !s.startsWith(".")),
+    );
     for (const s of specifiers.filter((s) => s.startsWith("."))) visit(resolve(dirname(file), s.replace(/\.js$/, ".ts")));
   };
   visit(entry);

@@ -1,7 +1,16 @@
 // Universal entry (Node and browsers): must not statically import node: modules.
 export * from "./core/source.js";
 export * from "./core/hash/index.js";
-export { UploadAbortedError, NetworkError, StallError, ResponseTimeoutError, PlanError, CheckpointMismatchError, InvalidUploadUrlError, StorageRedirectError } from "./core/errors.js";
+export {
+  UploadAbortedError,
+  NetworkError,
+  StallError,
+  ResponseTimeoutError,
+  PlanError,
+  CheckpointMismatchError,
+  InvalidUploadUrlError,
+  StorageRedirectError,
+} from "./core/errors.js";
 export { StorageError, parseStorageError, storageErrorFrom, describeUrl, type StorageErrorInit } from "./core/storage-error.js";
 export { classifyFailure, isExpiry, isThrottling, type FailureKind } from "./core/classify.js";
 export { fullJitterDelay, parseRetryAfter, systemClock, type Clock, type BackoffOptions } from "./core/backoff.js";

@@ -76,7 +76,14 @@ describe.each(Object.entries(sources))("errors from %s of client-core", { timeou
     const bytes = testBytes(250 * 1024, 3);
     const hits = sandbox.faults.hits("pds.get_upload_url");
     sandbox.faults.arm("pds.get_upload_url", { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable", message: "busy" });
-    const result = await uploadToPds({ client, driveId: info.driveId!, source: fromUint8Array(bytes, `copy-${kind}.bin`), partSize: 100 * 1024, rapid: "off", engine: testEngine() });
+    const result = await uploadToPds({
+      client,
+      driveId: info.driveId!,
+      source: fromUint8Array(bytes, `copy-${kind}.bin`),
+      partSize: 100 * 1024,
+      rapid: "off",
+      engine: testEngine(),
+    });
     expect(result.sha256).toBe(sha256Hex(bytes));
     expect(sandbox.faults.hits("pds.get_upload_url") - hits).toBeGreaterThanOrEqual(2);
     expect(sandbox.objects.list().find((o) => o.vendor === "pds" && o.sha256 === result.sha256)?.size).toBe(bytes.byteLength);

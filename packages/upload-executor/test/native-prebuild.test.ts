@@ -4,13 +4,14 @@ import { describe, expect, it } from "vitest";
 
 // Like a generated-file drift check: the committed binaries must come from the committed sources.
 const native = new URL("../native/", import.meta.url);
-const sha256 = (path: string) => createHash("sha256").update(readFileSync(new URL(path, native))).digest("hex");
+const sha256 = (path: string) =>
+  createHash("sha256")
+    .update(readFileSync(new URL(path, native)))
+    .digest("hex");
 const platforms = readdirSync(new URL("prebuilds/", native));
 
 describe.each(platforms)("native/prebuilds/%s", (platform) => {
-  const record: { sources: Record<string, string>; binary: string } = JSON.parse(
-    readFileSync(new URL(`prebuilds/${platform}/built-from.json`, native), "utf8"),
-  );
+  const record: { sources: Record<string, string>; binary: string } = JSON.parse(readFileSync(new URL(`prebuilds/${platform}/built-from.json`, native), "utf8"));
 
   it("was built from the sources as they are now (else run `pnpm --filter @direct-upload/upload-executor build:native`)", () => {
     const sources = ["binding.gyp", ...readdirSync(new URL("src/", native)).map((file) => `src/${file}`)].sort();

@@ -4,7 +4,11 @@ import { initialState, type HashAlgorithm, type ShaCore, type ShaCores } from ".
 
 /** What the upload executor's chained-SHA addon (native/src/midstate.c) exports. */
 interface Addon {
-  Hasher: new (algorithm: HashAlgorithm, words?: Uint32Array, offset?: number) => {
+  Hasher: new (
+    algorithm: HashAlgorithm,
+    words?: Uint32Array,
+    offset?: number,
+  ) => {
     update(bytes: Uint8Array): void;
     words(): number[];
     digest(): Uint8Array;

@@ -40,22 +40,25 @@ const cores: Array<[string, ShaCores]> = [
 describe.each(vectors)("midstate known answers: $name", (vector) => {
   const data = generate(vector);
 
-  it.each(cores.flatMap(([name, core]) => (["sha1", "sha256"] as HashAlgorithm[]).map((algorithm) => [algorithm, name, core] as const)))("%s with %s: every part's state and the final digest", (algorithm, _, core) => {
-    expect(core).toBeTypeOf("function");
-    const { parts, digest } = vector[algorithm];
-    expect(parts[0]!.h).toEqual(initialState(algorithm).h);
-    for (const [i, part] of parts.entries()) {
-      const hasher = MidstateHasher.resume({ algorithm, h: part.h, offset: part.partOffset }, core);
-      hasher.update(data.subarray(part.partOffset, part.partOffset + part.partSize));
-      const next = parts[i + 1];
-      if (next) {
-        expect(hasher.exportState()).toEqual({ algorithm, h: next.h, offset: next.partOffset });
-      } else {
-        expect(hasher.digestHex()).toBe(digest);
+  it.each(cores.flatMap(([name, core]) => (["sha1", "sha256"] as HashAlgorithm[]).map((algorithm) => [algorithm, name, core] as const)))(
+    "%s with %s: every part's state and the final digest",
+    (algorithm, _, core) => {
+      expect(core).toBeTypeOf("function");
+      const { parts, digest } = vector[algorithm];
+      expect(parts[0]!.h).toEqual(initialState(algorithm).h);
+      for (const [i, part] of parts.entries()) {
+        const hasher = MidstateHasher.resume({ algorithm, h: part.h, offset: part.partOffset }, core);
+        hasher.update(data.subarray(part.partOffset, part.partOffset + part.partSize));
+        const next = parts[i + 1];
+        if (next) {
+          expect(hasher.exportState()).toEqual({ algorithm, h: next.h, offset: next.partOffset });
+        } else {
+          expect(hasher.digestHex()).toBe(digest);
+        }
       }
-    }
-    expect(createHash(algorithm).update(data).digest("hex")).toBe(digest);
-  });
+      expect(createHash(algorithm).update(data).digest("hex")).toBe(digest);
+    },
+  );
 });
 
 describe("MidstateHasher", () => {

@@ -9,7 +9,10 @@ beforeAll(async () => {
 afterAll(() => sandbox.stop());
 
 function preflight(path: string, method: string, headers: string) {
-  return fetch(`${sandbox.url}${path}`, { method: "OPTIONS", headers: { Origin: "http://app.example", "Access-Control-Request-Method": method, "Access-Control-Request-Headers": headers } });
+  return fetch(`${sandbox.url}${path}`, {
+    method: "OPTIONS",
+    headers: { Origin: "http://app.example", "Access-Control-Request-Method": method, "Access-Control-Request-Headers": headers },
+  });
 }
 
 describe("CORS", () => {

@@ -21,7 +21,11 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
   try {
     switch (route) {
       case "GET objects":
-        return send(res, 200, deps.store.list().map(({ files: _files, ...rest }) => rest));
+        return send(
+          res,
+          200,
+          deps.store.list().map(({ files: _files, ...rest }) => rest),
+        );
       case "GET stats": {
         const usage = process.resourceUsage();
         return send(res, 200, { hits: deps.faults.allHits(), rssBytes: process.memoryUsage().rss, maxRssBytes: usage.maxRSS * 1024 });

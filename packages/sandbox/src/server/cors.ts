@@ -4,7 +4,21 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 const EXPOSED = ["ETag", "Location", "Retry-After", "x-request-id", "x-cos-request-id", "x-oss-request-id", "x-oss-ec", "x-amz-request-id", "x-obs-request-id", "x-acs-request-id"];
 
 /** Named request headers the vendors use; any `x-` header is allowed too (vendor prefixes x-cos-, x-oss-, x-amz-, x-acs-...). */
-const ALLOWED = new Set(["authorization", "content-type", "content-md5", "content-disposition", "content-encoding", "cache-control", "expires", "token", "operationid", "language", "range", "if-match", "if-none-match"]);
+const ALLOWED = new Set([
+  "authorization",
+  "content-type",
+  "content-md5",
+  "content-disposition",
+  "content-encoding",
+  "cache-control",
+  "expires",
+  "token",
+  "operationid",
+  "language",
+  "range",
+  "if-match",
+  "if-none-match",
+]);
 
 export function applyCorsHeaders(res: ServerResponse): void {
   res.setHeader("Access-Control-Allow-Origin", "*");

@@ -26,7 +26,11 @@ async function issue(objectId: string): Promise<Record<string, string>> {
 }
 
 function put(item: Record<string, string>, body: string) {
-  return fetch(item["uploadUrl"] as string, { method: "PUT", headers: { Authorization: item["authorization"] as string, "x-cos-security-token": item["token"] as string, "x-cos-meta-fileid": item["cloudObjectMeta"] as string }, body });
+  return fetch(item["uploadUrl"] as string, {
+    method: "PUT",
+    headers: { Authorization: item["authorization"] as string, "x-cos-security-token": item["token"] as string, "x-cos-meta-fileid": item["cloudObjectMeta"] as string },
+    body,
+  });
 }
 
 /** Sends a PUT with a fixed body over node:http and reports how the connection ended. */
@@ -61,8 +65,15 @@ describe("fault injection", () => {
       { kind: "fail", times: 1, status: 200, code: "500", message: "redis unavailable" },
       { kind: "fail", times: 1, status: 429, code: "TooManyRequests", message: "proxy rate limit" },
     ]);
-    sandbox.faults.arm("hbr.create-temp-file-upload-url", { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable", message: "The request has failed due to a temporary failure of the server." });
-    const openimCall = () => fetch(`${openim["baseUrl"]}/object/initiate_form_data`, { method: "POST", headers: { token: openim["token"] as string, operationID: "1" }, body: "{}" });
+    sandbox.faults.arm("hbr.create-temp-file-upload-url", {
+      kind: "fail",
+      times: 1,
+      status: 503,
+      code: "ServiceUnavailable",
+      message: "The request has failed due to a temporary failure of the server.",
+    });
+    const openimCall = () =>
+      fetch(`${openim["baseUrl"]}/object/initiate_form_data`, { method: "POST", headers: { token: openim["token"] as string, operationID: "1" }, body: "{}" });
     const envelope = await recordResponse(await openimCall());
     expect(envelope).toMatchObject({ status: 200, body: { errCode: 500, errMsg: "ServerInternalError", errDlt: "redis unavailable" } });
     expect(checkResponseContract("openim", "initiateFormData", envelope)).toEqual([]);
@@ -129,7 +140,13 @@ describe("fault injection", () => {
 
     const slow = await startSandbox({ faults: { "cloudbase.cos-put": { kind: "slow-answer", ms: 60_000 } } });
     const info = slow.vendors.cloudbase as Record<string, string>;
-    const [held] = (await (await fetch(`${info["baseUrl"]}/v1/storages/get-objects-upload-info`, { method: "POST", headers: { Authorization: `Bearer ${info["token"]}` }, body: JSON.stringify([{ objectId: "held.txt" }]) })).json()) as Array<Record<string, string>>;
+    const [held] = (await (
+      await fetch(`${info["baseUrl"]}/v1/storages/get-objects-upload-info`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${info["token"]}` },
+        body: JSON.stringify([{ objectId: "held.txt" }]),
+      })
+    ).json()) as Array<Record<string, string>>;
     let settled = false;
     const pending = put(held!, "held body").then(
       (response) => `status ${response.status}`,
@@ -174,7 +191,13 @@ describe("fault injection", () => {
     const past = await startSandbox({ now: () => Date.now() - 3_600_000 });
     try {
       const info = past.vendors.cloudbase as Record<string, string>;
-      const [old] = (await (await fetch(`${info["baseUrl"]}/v1/storages/get-objects-upload-info`, { method: "POST", headers: { Authorization: `Bearer ${info["token"]}` }, body: JSON.stringify([{ objectId: "o" }]) })).json()) as Array<Record<string, string>>;
+      const [old] = (await (
+        await fetch(`${info["baseUrl"]}/v1/storages/get-objects-upload-info`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${info["token"]}` },
+          body: JSON.stringify([{ objectId: "o" }]),
+        })
+      ).json()) as Array<Record<string, string>>;
       const end = Number(/q-sign-time=\d+;(\d+)/.exec(old?.["authorization"] ?? "")?.[1]);
       expect(end).toBeLessThan(Date.now() / 1000 - 3_600 + 901);
     } finally {
@@ -183,7 +206,10 @@ describe("fault injection", () => {
   });
 
   it("arms and clears faults through the admin endpoint", async () => {
-    const armed = await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", body: JSON.stringify({ routeKey: "cloudbase.get-objects-upload-info", spec: { kind: "fail", times: 5, status: 500 } }) });
+    const armed = await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ routeKey: "cloudbase.get-objects-upload-info", spec: { kind: "fail", times: 5, status: 500 } }),
+    });
     expect(armed.status).toBe(200);
     expect((await uploadInfo("x")).status).toBe(500);
     expect((await fetch(`${sandbox.url}/__sandbox/faults`, { method: "DELETE" })).status).toBe(200);

@@ -30,7 +30,12 @@ export function applyReplyFault(fault: ReplyFault, res: ServerResponse): boolean
       });
       return false;
     case "cut-reply":
-      capture(res, (status, headers, body) => ({ status, headers: { ...headers, "content-length": String(body.byteLength) }, body: body.subarray(0, fault.afterBytes), then: fault.then }));
+      capture(res, (status, headers, body) => ({
+        status,
+        headers: { ...headers, "content-length": String(body.byteLength) },
+        body: body.subarray(0, fault.afterBytes),
+        then: fault.then,
+      }));
       return false;
   }
 }
@@ -68,7 +73,10 @@ function capture(res: ServerResponse, rewrite: (status: number, headers: Record<
 function edited(value: unknown, set: Record<string, unknown>): unknown {
   const root = structuredClone(value) as Record<string, unknown>;
   for (const [pointer, next] of Object.entries(set)) {
-    const keys = pointer.split("/").slice(1).map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const keys = pointer
+      .split("/")
+      .slice(1)
+      .map((key) => key.replace(/~1/g, "/").replace(/~0/g, "~"));
     const last = keys.pop()!;
     let node = root;
     for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;

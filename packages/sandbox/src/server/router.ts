@@ -22,7 +22,11 @@ export interface Match {
 export class Router {
   private readonly routes: CompiledRoute[];
 
-  constructor(routes: Route[], private readonly faults: FaultBook, private readonly stopped: AbortSignal) {
+  constructor(
+    routes: Route[],
+    private readonly faults: FaultBook,
+    private readonly stopped: AbortSignal,
+  ) {
     this.routes = routes.map((route) => {
       const wildcard = route.path.endsWith("*");
       const segments = (wildcard ? route.path.slice(0, -1) : route.path).split("/").filter(Boolean);
@@ -106,7 +110,10 @@ export class Router {
         // Headers and body leave with end(): holding it back holds the whole answer; stop() drops it instead.
         const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
         res.end = ((...args: unknown[]) => {
-          void sleep(fault.ms, undefined, { signal: this.stopped }).then(() => end(...args), () => res.destroy());
+          void sleep(fault.ms, undefined, { signal: this.stopped }).then(
+            () => end(...args),
+            () => res.destroy(),
+          );
           return res;
         }) as ServerResponse["end"];
         return false;

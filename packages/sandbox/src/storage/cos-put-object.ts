@@ -74,8 +74,10 @@ function verifyCosRequest(ctx: SandboxContext, access: CosBucketAccess, req: Inc
   const given = auth.get("q-signature") ?? "";
   if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) throw signatureMismatch();
   const issued = access.issued(bucket, key);
-  if (!issued || headerValue(req, "x-cos-security-token") !== issued.token) throw new ProblemError(403, "InvalidAccessKeyId", "The x-cos-security-token does not match the temporary credentials issued for this object.");
-  if (headerValue(req, "x-cos-meta-fileid") !== issued.meta) throw new ProblemError(403, "AccessDenied", "Access Denied: x-cos-meta-fileid does not match the cloudObjectMeta issued for this object.");
+  if (!issued || headerValue(req, "x-cos-security-token") !== issued.token)
+    throw new ProblemError(403, "InvalidAccessKeyId", "The x-cos-security-token does not match the temporary credentials issued for this object.");
+  if (headerValue(req, "x-cos-meta-fileid") !== issued.meta)
+    throw new ProblemError(403, "AccessDenied", "Access Denied: x-cos-meta-fileid does not match the cloudObjectMeta issued for this object.");
 }
 
 /** Values for every name in a `;` list, or undefined when one is missing (a missing signed header is a mismatch). */

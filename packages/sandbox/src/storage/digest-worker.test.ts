@@ -35,11 +35,13 @@ it("gives the SHA-256 of files read in order, and fails for a missing one", asyn
   const dir = await mkdtemp(join(tmpdir(), "digest-worker-"));
   try {
     const parts = [randomBytes(3 * 1024 * 1024 + 5), new Uint8Array(0), randomBytes(777)];
-    const files = await Promise.all(parts.map(async (bytes, i) => {
-      const file = join(dir, String(i));
-      await writeFile(file, bytes);
-      return file;
-    }));
+    const files = await Promise.all(
+      parts.map(async (bytes, i) => {
+        const file = join(dir, String(i));
+        await writeFile(file, bytes);
+        return file;
+      }),
+    );
     expect(await digests.sha256OfFiles(files)).toBe(createHash("sha256").update(Buffer.concat(parts)).digest("hex"));
     await expect(digests.sha256OfFiles([join(dir, "missing")])).rejects.toThrow(/could not read the parts/);
   } finally {

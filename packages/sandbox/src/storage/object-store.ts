@@ -193,4 +193,3 @@ function assertSafeName(name: string, what: string, allowSlash: boolean): void {
     if (unsafe) throw new PathTraversalError(`${what} "${name}"`);
   }
 }
-

@@ -46,7 +46,15 @@ describe("OBS part URL signing", () => {
   it("lays the URL out like the seed and accepts it", async () => {
     const url = await presignObsPartUrl({ credentials, url: partUrl(), contentLength: size, signingDate: new Date(now), expiresIn: 3600 });
     expect([...new URL(url).searchParams.keys()]).toEqual([
-      "partNumber", "uploadId", "X-Amz-Algorithm", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Expires", "X-Amz-Credential", HASH_CTX_PARAM, "X-Amz-Signature",
+      "partNumber",
+      "uploadId",
+      "X-Amz-Algorithm",
+      "X-Amz-Date",
+      "X-Amz-SignedHeaders",
+      "X-Amz-Expires",
+      "X-Amz-Credential",
+      HASH_CTX_PARAM,
+      "X-Amz-Signature",
     ]);
     expect(url).toContain("X-Amz-SignedHeaders=content-length%3Bhost");
     expect(url).toContain(`X-Amz-Credential=${credentials.accessKeyId}%2F20261122%2Fsandbox-1%2Fs3%2Faws4_request`);

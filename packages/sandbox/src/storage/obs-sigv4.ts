@@ -28,13 +28,7 @@ export function signerFor(credentials: ObsCredentials): SignatureV4 {
  * Pre-signs a part PUT with `content-length` and `host` as the signed headers and the hash context as a signed
  * query parameter, laid out like the KooDrive seed's URLs (context right before the signature).
  */
-export async function presignObsPartUrl(input: {
-  credentials: ObsCredentials;
-  url: URL;
-  contentLength: number;
-  signingDate: Date;
-  expiresIn: number;
-}): Promise<string> {
+export async function presignObsPartUrl(input: { credentials: ObsCredentials; url: URL; contentLength: number; signingDate: Date; expiresIn: number }): Promise<string> {
   const { url } = input;
   const request = new HttpRequest({
     method: "PUT",
@@ -55,7 +49,11 @@ export async function presignObsPartUrl(input: {
   const query = signed.query as Record<string, string>;
   const order = [
     ...[...url.searchParams.keys()].filter((k) => k !== HASH_CTX_PARAM),
-    "X-Amz-Algorithm", "X-Amz-Date", "X-Amz-SignedHeaders", "X-Amz-Expires", "X-Amz-Credential",
+    "X-Amz-Algorithm",
+    "X-Amz-Date",
+    "X-Amz-SignedHeaders",
+    "X-Amz-Expires",
+    "X-Amz-Credential",
     ...(url.searchParams.has(HASH_CTX_PARAM) ? [HASH_CTX_PARAM] : []),
     "X-Amz-Signature",
   ];
@@ -84,7 +82,7 @@ export async function verifyObsPresignedRequest(input: {
   }
   const param = (name: (typeof AUTH_PARAMS)[number]) => q.get(name) ?? "";
   if (param("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") {
-    return problem(400, "AuthorizationQueryParametersError", "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\".");
+    return problem(400, "AuthorizationQueryParametersError", 'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256".');
   }
   const amzDate = param("X-Amz-Date");
   const signingDate = parseAmzDate(amzDate);

@@ -16,11 +16,23 @@ function sendOssError(res: ServerResponse, { status, code, message }: Problem, e
   const requestId = randomUUID().replaceAll("-", "").toUpperCase().slice(0, 24);
   const ec = extra["EC"];
   res.writeHead(status, { "Content-Type": "application/xml", "x-oss-request-id": requestId, ...(ec ? { "x-oss-ec": ec } : {}) });
-  res.end(xmlDocument("Error", { Code: code, Message: message, RequestId: requestId, HostId: "direct-upload-sandbox", EC: ec, RecommendDoc: ec ? `https://api.aliyun.com/troubleshoot?q=${ec}` : undefined }));
+  res.end(
+    xmlDocument("Error", {
+      Code: code,
+      Message: message,
+      RequestId: requestId,
+      HostId: "direct-upload-sandbox",
+      EC: ec,
+      RecommendDoc: ec ? `https://api.aliyun.com/troubleshoot?q=${ec}` : undefined,
+    }),
+  );
 }
 
 /** OSS PostObject (path style `POST {path}/:bucket`), V1 policy signature; the file must be the last field. */
-export function ossPostObjectRoute(ctx: SandboxContext, options: { vendor: string; key: string; path: string; buckets: string[]; accessKeyId: string; accessKeySecret: string }): Route {
+export function ossPostObjectRoute(
+  ctx: SandboxContext,
+  options: { vendor: string; key: string; path: string; buckets: string[]; accessKeyId: string; accessKeySecret: string },
+): Route {
   return {
     method: "POST",
     path: `${options.path}/:bucket`,
@@ -34,7 +46,15 @@ export function ossPostObjectRoute(ctx: SandboxContext, options: { vendor: strin
           if (fieldName.toLowerCase() !== "file") throw new ProblemError(400, "InvalidArgument", `The file must be sent in a field named "file", got "${fieldName}".`);
           const range = verifyForm(ctx, options, bucket, fields);
           const object = await ctx.store
-            .put({ vendor: options.vendor, bucket, key: fields.get("key") as string, body: file, maxBytes: Math.min(range?.max ?? MAX_OBJECT_BYTES, MAX_OBJECT_BYTES), minBytes: range?.min ?? 0, contentType: fields.get("content-type") ?? fields.get("x-oss-content-type") })
+            .put({
+              vendor: options.vendor,
+              bucket,
+              key: fields.get("key") as string,
+              body: file,
+              maxBytes: Math.min(range?.max ?? MAX_OBJECT_BYTES, MAX_OBJECT_BYTES),
+              minBytes: range?.min ?? 0,
+              contentType: fields.get("content-type") ?? fields.get("x-oss-content-type"),
+            })
             .catch((error: unknown) => Promise.reject(storeErrorAsProblem(error, { tooLarge: "0006-00000003", tooSmall: "0006-00000004" })));
           return { object, status: fields.get("success_action_status") };
         });
@@ -47,7 +67,9 @@ export function ossPostObjectRoute(ctx: SandboxContext, options: { vendor: strin
         const headers = { ETag: etag, "x-oss-request-id": randomUUID() };
         if (result.status === "201") {
           const location = `${ctx.baseUrl()}${options.path}/${bucket}/${result.object.key}`;
-          res.writeHead(201, { ...headers, "Content-Type": "application/xml" }).end(xmlDocument("PostResponse", { Bucket: bucket, Location: location, Key: result.object.key, ETag: etag }));
+          res
+            .writeHead(201, { ...headers, "Content-Type": "application/xml" })
+            .end(xmlDocument("PostResponse", { Bucket: bucket, Location: location, Key: result.object.key, ETag: etag }));
           return;
         }
         res.writeHead(result.status === "200" ? 200 : 204, headers).end();
@@ -69,7 +91,9 @@ function verifyForm(ctx: SandboxContext, options: { accessKeyId: string; accessK
   const policyBase64 = fields.get("policy") as string;
   const expected = Buffer.from(signOssPolicy(options.accessKeySecret, policyBase64));
   if (expected.length !== Buffer.byteLength(signature) || !timingSafeEqual(expected, Buffer.from(signature))) {
-    throw new ProblemError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", { EC: "0002-00000705" });
+    throw new ProblemError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", {
+      EC: "0002-00000705",
+    });
   }
   const policy = decodePolicy(policyBase64);
   assertNotExpired(policy, ctx.now());

@@ -8,12 +8,26 @@ const base = "http://127.0.0.1:41235";
 function verify(url: string, now = Date.now(), contentType?: string) {
   const u = new URL(url);
   const [, , , bucket, ...key] = u.pathname.split("/");
-  return verifyOssPresignedRequest({ credentials, method: "PUT", bucket: bucket!, key: key.join("/"), query: u.searchParams, headers: contentType === undefined ? {} : { "content-type": contentType }, now });
+  return verifyOssPresignedRequest({
+    credentials,
+    method: "PUT",
+    bucket: bucket!,
+    key: key.join("/"),
+    query: u.searchParams,
+    headers: contentType === undefined ? {} : { "content-type": contentType },
+    now,
+  });
 }
 
 /** ali-oss computes the signature (an independent implementation); its query is grafted onto the sandbox path. */
 function aliSigned(creds = credentials, expires = 900): string {
-  const client = new OSS({ region: "oss-cn-sandbox", bucket: "pds-bucket", accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret, endpoint: "http://oss-sandbox.test" });
+  const client = new OSS({
+    region: "oss-cn-sandbox",
+    bucket: "pds-bucket",
+    accessKeyId: creds.accessKeyId,
+    accessKeySecret: creds.accessKeySecret,
+    endpoint: "http://oss-sandbox.test",
+  });
   const signed = new URL(client.signatureUrl("files/obj-1", { method: "PUT", expires, subResource: { partNumber: 3, uploadId: "UP1" } }));
   return `${base}/storage/pds/pds-bucket/files/obj-1${signed.search}`;
 }

@@ -51,7 +51,14 @@ export function presignOssPartUrl(input: {
   contentType?: string | undefined;
 }): string {
   const subResources = { partNumber: String(input.partNumber), uploadId: input.uploadId };
-  const signature = ossSignature(input.credentials.accessKeySecret, { method: "PUT", bucket: input.bucket, key: input.key, expires: input.expires, contentType: input.contentType, subResources });
+  const signature = ossSignature(input.credentials.accessKeySecret, {
+    method: "PUT",
+    bucket: input.bucket,
+    key: input.key,
+    expires: input.expires,
+    contentType: input.contentType,
+    subResources,
+  });
   const url = new URL(`${input.baseUrl}/storage/pds/${input.bucket}/${input.key}`);
   url.search = new URLSearchParams({ ...subResources, OSSAccessKeyId: input.credentials.accessKeyId, Expires: String(input.expires), Signature: signature }).toString();
   return url.toString();

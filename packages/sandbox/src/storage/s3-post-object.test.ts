@@ -42,7 +42,13 @@ async function expectS3Error(response: Response, status: number, code: string) {
 
 describe("S3 POST policy signed by @aws-sdk/s3-presigned-post", () => {
   it("accepts the SDK's form and stores the bytes", async () => {
-    const { url, fields } = await createPresignedPost(client, { Bucket: "uploads", Key: "sdk/a.txt", Conditions: [["content-length-range", 1, 100]], Fields: { success_action_status: "201" }, Expires: 60 });
+    const { url, fields } = await createPresignedPost(client, {
+      Bucket: "uploads",
+      Key: "sdk/a.txt",
+      Conditions: [["content-length-range", 1, 100]],
+      Fields: { success_action_status: "201" },
+      Expires: 60,
+    });
     expect(url).toBe(`${sandbox.url}/storage/minio/uploads`);
     const response = await post(url, fields, "signed by the aws sdk");
     expect(response.status).toBe(201);
@@ -58,7 +64,12 @@ describe("S3 POST policy signed by @aws-sdk/s3-presigned-post", () => {
     await expectS3Error(await post(url, { ...fields, key: "sdk/c.txt" }, "x"), 403, "AccessDenied");
     const expired = await createPresignedPost(client, { Bucket: "uploads", Key: "sdk/b.txt", Expires: -5 });
     await expectS3Error(await post(url, expired.fields, "x"), 403, "AccessDenied");
-    const otherKey = new S3Client({ region: "us-east-1", endpoint: `${sandbox.url}/storage/minio`, forcePathStyle: true, credentials: { accessKeyId: "NOBODY", secretAccessKey: "x" } });
+    const otherKey = new S3Client({
+      region: "us-east-1",
+      endpoint: `${sandbox.url}/storage/minio`,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "NOBODY", secretAccessKey: "x" },
+    });
     await expectS3Error(await post(url, (await createPresignedPost(otherKey, { Bucket: "uploads", Key: "sdk/b.txt" })).fields, "x"), 403, "InvalidAccessKeyId");
     await expectS3Error(await post(`${sandbox.url}/storage/minio/other`, fields, "x"), 404, "NoSuchBucket");
     expect(sandbox.objects.list().map((o) => o.key)).not.toContain("sdk/b.txt");

@@ -8,7 +8,19 @@ import { StorageError } from "./storage-error.js";
  */
 export type FailureKind = "retry" | "renew" | "fatal" | "abort";
 
-const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN", "ENOTFOUND", "EAI_AGAIN", "ERR_SOCKET_CONNECTION_TIMEOUT"]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ERR_SOCKET_CONNECTION_TIMEOUT",
+]);
 const NETWORK_MESSAGES = /socket hang up|failed to fetch|networkerror when attempting to fetch|load failed|network error|network request failed/i;
 const THROTTLING_CODES = new Set(["SlowDown", "Throttling", "ThrottlingException", "TooManyRequests", "RequestThrottled"]);
 const RETRYABLE_CODES = new Set([...THROTTLING_CODES, "RequestTimeTooSkewed", "RequestTimeout", "InternalError", "ServiceUnavailable", "OperationAborted"]);

@@ -71,4 +71,3 @@ describe("createConcurrencyLimit", () => {
     expect(limit.current).toBe(1);
   });
 });
-

@@ -68,7 +68,7 @@ export class Crc64 {
 
   /** The CRC so far as an unsigned decimal string, the form OSS and PDS use. */
   decimal(): string {
-    return ((BigInt((~this.hi) >>> 0) << 32n) | BigInt((~this.lo) >>> 0)).toString();
+    return ((BigInt(~this.hi >>> 0) << 32n) | BigInt(~this.lo >>> 0)).toString();
   }
 }
 

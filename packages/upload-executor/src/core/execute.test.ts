@@ -17,11 +17,15 @@ it("runs each plan kind with its engine", async () => {
   const source = fromUint8Array(bytes, "x.bin");
   await executePlan(source, { kind: "put", url: `${server.url}/put` }, { transport });
   await executePlan(source, { kind: "form", url: `${server.url}/form`, fields: [["key", "x"]], fileField: "file" }, { transport });
-  const multipart = await executePlan(source, {
-    kind: "multipart",
-    parts: [{ number: 1, offset: 0, size: 1000 }],
-    getPartTargets: async (parts) => parts.map((p) => ({ partNumber: p.number, url: `${server.url}/mp/${p.number}` })),
-  }, { transport });
+  const multipart = await executePlan(
+    source,
+    {
+      kind: "multipart",
+      parts: [{ number: 1, offset: 0, size: 1000 }],
+      getPartTargets: async (parts) => parts.map((p) => ({ partNumber: p.number, url: `${server.url}/mp/${p.number}` })),
+    },
+    { transport },
+  );
   expect(Buffer.compare(server.objects.get("/put")!, bytes)).toBe(0);
   expect(Buffer.compare(server.forms.get("/form")!.file.bytes, bytes)).toBe(0);
   expect(Buffer.compare(server.objects.get("/mp/1")!, bytes)).toBe(0);

@@ -67,10 +67,36 @@ describe("layoutParts", () => {
 
 describe("checkPartLayout", () => {
   it("rejects gaps, unaligned middle parts and wrong totals", () => {
-    expect(() => checkPartLayout([{ number: 1, offset: 0, size: 64 }, { number: 2, offset: 65, size: 1 }], 66)).toThrow(PlanError);
-    expect(() => checkPartLayout([{ number: 1, offset: 0, size: 65 }, { number: 2, offset: 65, size: 1 }], 66, 64)).toThrow(PlanError);
+    expect(() =>
+      checkPartLayout(
+        [
+          { number: 1, offset: 0, size: 64 },
+          { number: 2, offset: 65, size: 1 },
+        ],
+        66,
+      ),
+    ).toThrow(PlanError);
+    expect(() =>
+      checkPartLayout(
+        [
+          { number: 1, offset: 0, size: 65 },
+          { number: 2, offset: 65, size: 1 },
+        ],
+        66,
+        64,
+      ),
+    ).toThrow(PlanError);
     expect(() => checkPartLayout([{ number: 1, offset: 0, size: 64 }], 65)).toThrow(PlanError);
-    expect(() => checkPartLayout([{ number: 1, offset: 0, size: 128 }, { number: 2, offset: 128, size: 3 }], 131, 64)).not.toThrow();
+    expect(() =>
+      checkPartLayout(
+        [
+          { number: 1, offset: 0, size: 128 },
+          { number: 2, offset: 128, size: 3 },
+        ],
+        131,
+        64,
+      ),
+    ).not.toThrow();
   });
 });
 

@@ -18,10 +18,15 @@ it("runs every item with at most `width` at once, starting them in order", async
 it("takes no new item once the signal aborts", async () => {
   const controller = new AbortController();
   const seen: number[] = [];
-  await runPool([1, 2, 3, 4], 1, async (item) => {
-    seen.push(item);
-    if (item === 2) controller.abort();
-  }, controller.signal);
+  await runPool(
+    [1, 2, 3, 4],
+    1,
+    async (item) => {
+      seen.push(item);
+      if (item === 2) controller.abort();
+    },
+    controller.signal,
+  );
   expect(seen).toEqual([1, 2]);
 });
 

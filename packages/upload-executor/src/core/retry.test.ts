@@ -24,7 +24,9 @@ describe("withRetries", () => {
   it("does not retry a fatal error", async () => {
     let calls = 0;
     const error = failure(403, "SignatureDoesNotMatch");
-    await expect(withRetries(async () => Promise.reject((calls++, error)), { retry: defaultRetryOptions, clock: instantClock(), signal: new AbortController().signal })).rejects.toBe(error);
+    await expect(
+      withRetries(async () => Promise.reject((calls++, error)), { retry: defaultRetryOptions, clock: instantClock(), signal: new AbortController().signal }),
+    ).rejects.toBe(error);
     expect(calls).toBe(1);
   });
 

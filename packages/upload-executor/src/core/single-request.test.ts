@@ -18,7 +18,11 @@ describe("uploadPut", () => {
   it("stores the exact bytes with an exact Content-Length and reports progress to 100 %", async () => {
     const bytes = testBytes(1_000_003);
     const log = progressLog();
-    const result = await uploadPut(fromUint8Array(bytes, "a.bin"), { kind: "put", url: `${server.url}/a.bin?sig=s`, headers: { "x-cos-meta-fileid": "m" } }, { transport, onProgress: log.onProgress });
+    const result = await uploadPut(
+      fromUint8Array(bytes, "a.bin"),
+      { kind: "put", url: `${server.url}/a.bin?sig=s`, headers: { "x-cos-meta-fileid": "m" } },
+      { transport, onProgress: log.onProgress },
+    );
     expect(result.status).toBe(200);
     expect(Buffer.compare(server.objects.get("/a.bin")!, bytes)).toBe(0);
     expect(server.received.get("/a.bin")).toMatchObject({ method: "PUT", headers: { "content-length": "1000003", "x-cos-meta-fileid": "m" } });
@@ -26,12 +30,15 @@ describe("uploadPut", () => {
     expect(log.last()).toEqual({ loaded: bytes.byteLength, total: bytes.byteLength });
   });
 
-  it.each(["http://[bad/a.bin?sig=secret-signature", "/relative/a.bin", "ftp://127.0.0.1/a.bin"])("refuses %s with a typed InvalidUploadUrlError that hides the URL", async (url) => {
-    const error = await uploadPut(fromUint8Array(testBytes(10), "a.bin"), { kind: "put", url, headers: {} }, { transport }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidUploadUrlError);
-    expect(error).toMatchObject({ code: "invalid_upload_url", retryable: false });
-    expect((error as Error).message).not.toContain("secret-signature");
-  });
+  it.each(["http://[bad/a.bin?sig=secret-signature", "/relative/a.bin", "ftp://127.0.0.1/a.bin"])(
+    "refuses %s with a typed InvalidUploadUrlError that hides the URL",
+    async (url) => {
+      const error = await uploadPut(fromUint8Array(testBytes(10), "a.bin"), { kind: "put", url, headers: {} }, { transport }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidUploadUrlError);
+      expect(error).toMatchObject({ code: "invalid_upload_url", retryable: false });
+      expect((error as Error).message).not.toContain("secret-signature");
+    },
+  );
 
   it("uploads an empty file", async () => {
     const log = progressLog();
@@ -42,7 +49,12 @@ describe("uploadPut", () => {
 
   it("retries a reset mid-body, a 503 and a 429 with Retry-After, then stores the bytes once", async () => {
     const bytes = testBytes(700_000, 7);
-    server.arm("/b", { kind: "reset", afterBytes: 200_000 }, { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable" }, { kind: "fail", times: 1, status: 429, retryAfterSeconds: 2 });
+    server.arm(
+      "/b",
+      { kind: "reset", afterBytes: 200_000 },
+      { kind: "fail", times: 1, status: 503, code: "ServiceUnavailable" },
+      { kind: "fail", times: 1, status: 429, retryAfterSeconds: 2 },
+    );
     const clock = instantClock();
     const log = progressLog();
     await uploadPut(fromUint8Array(bytes, "b"), { kind: "put", url: `${server.url}/b` }, { transport, clock, onProgress: log.onProgress });
@@ -56,11 +68,15 @@ describe("uploadPut", () => {
 
   it("renews an expired URL through the plan's hook", async () => {
     server.arm("/old", { kind: "expire-urls" });
-    await uploadPut(fromUint8Array(testBytes(10), "c"), {
-      kind: "put",
-      url: `${server.url}/old`,
-      renew: async () => ({ url: `${server.url}/new` }),
-    }, { transport, clock: instantClock() });
+    await uploadPut(
+      fromUint8Array(testBytes(10), "c"),
+      {
+        kind: "put",
+        url: `${server.url}/old`,
+        renew: async () => ({ url: `${server.url}/new` }),
+      },
+      { transport, clock: instantClock() },
+    );
     expect(server.objects.get("/new")!.byteLength).toBe(10);
   });
 
@@ -74,7 +90,11 @@ describe("uploadPut", () => {
 
   it("gives up after maxAttempts with the last error", async () => {
     server.arm("/down", { kind: "fail", times: 3, status: 500 });
-    const error = await uploadPut(fromUint8Array(testBytes(10), "d"), { kind: "put", url: `${server.url}/down` }, { transport, clock: instantClock(), retry: { maxAttempts: 3 } }).catch((e: unknown) => e);
+    const error = await uploadPut(
+      fromUint8Array(testBytes(10), "d"),
+      { kind: "put", url: `${server.url}/down` },
+      { transport, clock: instantClock(), retry: { maxAttempts: 3 } },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 500, retryable: true });
     expect(server.requests.get("/down")).toBe(3);
   });
@@ -105,9 +125,19 @@ describe("uploadPut", () => {
 describe("uploadForm", () => {
   it("sends the fields in order and the file last, with an exact Content-Length", async () => {
     const bytes = testBytes(300_001, 5);
-    const fields = [["key", "user/a b.bin"], ["policy", "eyJ4IjoxfQ=="], ["OSSAccessKeyId", "ak"], ["success_action_status", "204"], ["x-oss-meta-note", 'quote " and\r\nnewline']] as const;
+    const fields = [
+      ["key", "user/a b.bin"],
+      ["policy", "eyJ4IjoxfQ=="],
+      ["OSSAccessKeyId", "ak"],
+      ["success_action_status", "204"],
+      ["x-oss-meta-note", 'quote " and\r\nnewline'],
+    ] as const;
     const log = progressLog();
-    const result = await uploadForm(fromUint8Array(bytes, "a b.bin", "application/x-test"), { kind: "form", url: `${server.url}/bucket`, fields, fileField: "file" }, { transport, onProgress: log.onProgress });
+    const result = await uploadForm(
+      fromUint8Array(bytes, "a b.bin", "application/x-test"),
+      { kind: "form", url: `${server.url}/bucket`, fields, fileField: "file" },
+      { transport, onProgress: log.onProgress },
+    );
     expect(result.status).toBe(204);
     const form = server.forms.get("/bucket")!;
     expect(form.order).toEqual(["key", "policy", "OSSAccessKeyId", "success_action_status", "x-oss-meta-note", "file"]);
@@ -121,14 +151,22 @@ describe("uploadForm", () => {
   it("retries a reset form POST from the start", async () => {
     const bytes = testBytes(500_000, 9);
     server.arm("/bucket", { kind: "reset", afterBytes: 100_000 });
-    await uploadForm(fromUint8Array(bytes, "f"), { kind: "form", url: `${server.url}/bucket`, fields: [["key", "k"]], fileField: "file", fileName: "named.bin", contentType: "image/png" }, { transport, clock: instantClock() });
+    await uploadForm(
+      fromUint8Array(bytes, "f"),
+      { kind: "form", url: `${server.url}/bucket`, fields: [["key", "k"]], fileField: "file", fileName: "named.bin", contentType: "image/png" },
+      { transport, clock: instantClock() },
+    );
     expect(server.requests.get("/bucket")).toBe(2);
     expect(server.forms.get("/bucket")!.file).toMatchObject({ fileName: "named.bin", contentType: "image/png" });
     expect(Buffer.compare(server.forms.get("/bucket")!.file.bytes, bytes)).toBe(0);
   });
 
   it("fails on a status other than the policy's success status", async () => {
-    const error = await uploadForm(fromUint8Array(testBytes(5), "f"), { kind: "form", url: `${server.url}/bucket`, fields: [], fileField: "file", successStatus: [201] }, { transport }).catch((e: unknown) => e);
+    const error = await uploadForm(
+      fromUint8Array(testBytes(5), "f"),
+      { kind: "form", url: `${server.url}/bucket`, fields: [], fileField: "file", successStatus: [201] },
+      { transport },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 204, storageCode: "HTTP_204" });
   });
 });

@@ -58,10 +58,12 @@ export function uploadPut(source: UploadSource, plan: PutPlan, options: EngineOp
   const method = plan.method ?? "PUT";
   const body: RequestBody = { kind: "range", source, start: 0, end: source.size };
   const build = (url: string, headers: Record<string, string> = {}): SingleRequest => ({ method, url, headers, body });
-  const renew = plan.renew && (async () => {
-    const target = await plan.renew!();
-    return build(target.url, target.headers);
-  });
+  const renew =
+    plan.renew &&
+    (async () => {
+      const target = await plan.renew!();
+      return build(target.url, target.headers);
+    });
   return sendOnce(source, `${method} ${source.name}`, plan.expectedStatus ?? DEFAULT_SUCCESS, build(plan.url, plan.headers), renew, options);
 }
 
@@ -84,9 +86,11 @@ export function uploadForm(source: UploadSource, plan: FormPlan, options: Engine
       },
     },
   });
-  const renew = plan.renew && (async () => {
-    const next = await plan.renew!();
-    return build(next.url, next.fields);
-  });
+  const renew =
+    plan.renew &&
+    (async () => {
+      const next = await plan.renew!();
+      return build(next.url, next.fields);
+    });
   return sendOnce(source, `form POST ${source.name}`, plan.successStatus ?? DEFAULT_SUCCESS, build(plan.url, plan.fields), renew, options);
 }

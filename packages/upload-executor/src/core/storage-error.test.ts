@@ -6,7 +6,8 @@ describe("parseStorageError", () => {
     const parsed = parseStorageError({
       status: 403,
       headers: { "x-oss-request-id": "hdr-id" },
-      bodyText: '<?xml version="1.0"?>\n<Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Policy Condition failed: [&quot;eq&quot;, &quot;$key&quot;]</Message><RequestId>body-id</RequestId></Error>',
+      bodyText:
+        '<?xml version="1.0"?>\n<Error><Code>AccessDenied</Code><Message>Invalid according to Policy: Policy Condition failed: [&quot;eq&quot;, &quot;$key&quot;]</Message><RequestId>body-id</RequestId></Error>',
     });
     expect(parsed).toEqual({ storageCode: "AccessDenied", storageMessage: 'Invalid according to Policy: Policy Condition failed: ["eq", "$key"]', requestId: "body-id" });
   });

@@ -114,14 +114,17 @@ export function parseStorageError(response: TransportResponse): Pick<StorageErro
 export function storageErrorFrom(operation: string, url: string, response: TransportResponse): StorageError {
   const parsed = parseStorageError(response);
   const secrets = querySecrets(url);
-  const error = new StorageError({
-    operation,
-    url,
-    status: response.status,
-    storageMessage: vendorText(parsed.storageMessage, secrets),
-    storageCode: vendorText(parsed.storageCode, secrets, 64),
-    requestId: parsed.requestId,
-  }, hintFor(parsed.storageCode, response.status));
+  const error = new StorageError(
+    {
+      operation,
+      url,
+      status: response.status,
+      storageMessage: vendorText(parsed.storageMessage, secrets),
+      storageCode: vendorText(parsed.storageCode, secrets, 64),
+      requestId: parsed.requestId,
+    },
+    hintFor(parsed.storageCode, response.status),
+  );
   error.retryAfter = response.headers["retry-after"];
   return error;
 }
@@ -135,8 +138,10 @@ function querySecrets(url: string): string[] {
 }
 
 function hintFor(code: string, status: number): string | undefined {
-  if (code === "SignatureDoesNotMatch") return "The URL or form was signed for other headers or content; send the headers exactly as the vendor issued them and check the vendor credentials";
-  if (code === "InvalidPolicyDocument" || /policy/i.test(code)) return "The vendor's form policy rejects this upload; check the file size and content type against what was requested";
+  if (code === "SignatureDoesNotMatch")
+    return "The URL or form was signed for other headers or content; send the headers exactly as the vendor issued them and check the vendor credentials";
+  if (code === "InvalidPolicyDocument" || /policy/i.test(code))
+    return "The vendor's form policy rejects this upload; check the file size and content type against what was requested";
   if (code === "EntityTooLarge" || code === "EntityTooSmall") return "The file size is outside what the vendor allowed for this upload; request credentials for the real size";
   if (status === 401 || status === 403) return "The storage refused the credentials; request new upload credentials from the vendor API";
   return undefined;

@@ -9,7 +9,11 @@ describe("a descriptor's connect", () => {
     ["an empty required value", () => pdsVendor.connect(endpoint, { token: "t", driveId: "" }), /pds setting driveId is missing/],
     ["a value outside the choices", () => pdsVendor.connect(endpoint, { token: "t", driveId: "1", hash: "md5" }), /pds setting hash must be one of sha1, sha256/],
     ["a missing token without a share token", () => pdsVendor.connect(endpoint, { driveId: "1" }), /pds setting token is missing \(and so is shareToken\)/],
-    ["a URL that is not http(s)", () => hbrVendor.connect(endpoint, { accessKeyId: "a", accessKeySecret: "s", ossEndpoint: "ftp://host" }), /hbr setting ossEndpoint must be an http:\/\/ or https:\/\//],
+    [
+      "a URL that is not http(s)",
+      () => hbrVendor.connect(endpoint, { accessKeyId: "a", accessKeySecret: "s", ossEndpoint: "ftp://host" }),
+      /hbr setting ossEndpoint must be an http:\/\/ or https:\/\//,
+    ],
   ])("refuses %s with a typed SettingError, before building a client", (_case, connect, message) => {
     expect(connect).toThrow(SettingError);
     expect(connect).toThrow(message);

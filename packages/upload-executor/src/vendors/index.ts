@@ -11,10 +11,29 @@ export const vendorDescriptors = [openimVendor, cloudbaseVendor, koodriveVendor,
 export type VendorName = (typeof vendorDescriptors)[number]["name"];
 
 export { cloudbaseVendor, hbrVendor, koodriveVendor, openimVendor, pdsVendor };
-export { SettingError, defineVendor, settingRequired, type CheckedValues, type SettingValues, type VendorDescriptor, type VendorPartSizing, type VendorSetting, type VendorUpload } from "./descriptor.js";
+export {
+  SettingError,
+  defineVendor,
+  settingRequired,
+  type CheckedValues,
+  type SettingValues,
+  type VendorDescriptor,
+  type VendorPartSizing,
+  type VendorSetting,
+  type VendorUpload,
+} from "./descriptor.js";
 export type { FlowCheckpoint, FlowOptions, FlowProgress, UploadResult } from "./flow-types.js";
 export type { SingleRequestState } from "./single-request-flow.js";
-export { uploadToOpenim, OPENIM_MODES, OPENIM_MULTIPART_THRESHOLD, OPENIM_MAX_NAME_BYTES, type OpenimMode, type OpenimUploadOptions, type OpenimUploadRef, type OpenimCheckpointState } from "./openim/openim.js";
+export {
+  uploadToOpenim,
+  OPENIM_MODES,
+  OPENIM_MULTIPART_THRESHOLD,
+  OPENIM_MAX_NAME_BYTES,
+  type OpenimMode,
+  type OpenimUploadOptions,
+  type OpenimUploadRef,
+  type OpenimCheckpointState,
+} from "./openim/openim.js";
 export { openimPartSize, type OpenimMultipartState } from "./openim/openim-multipart.js";
 export {
   uploadToCloudbase,

@@ -71,7 +71,11 @@ describe.each(cases)("$vendor upload killed mid-way (SIGKILL) and resumed from i
     uploader.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
     const exited = new Promise<void>((resolve) => uploader.on("exit", (code, signal) => resolve(void (exit = `${signal ?? code} ${stderr}`))));
     try {
-      await waitForCheckpoint(checkpointFile, () => exit, (checkpoint) => (checkpoint.state as MultipartCheckpoint).done.length >= 2);
+      await waitForCheckpoint(
+        checkpointFile,
+        () => exit,
+        (checkpoint) => (checkpoint.state as MultipartCheckpoint).done.length >= 2,
+      );
     } finally {
       uploader.kill("SIGKILL");
       await exited;

@@ -35,7 +35,10 @@ describe("flowParts", () => {
   });
 
   it("keeps a resumed upload's layout whatever part size is asked now", () => {
-    const parts = [{ number: 1, offset: 0, size: 5 * MiB }, { number: 2, offset: 5 * MiB, size: 3 }];
+    const parts = [
+      { number: 1, offset: 0, size: 5 * MiB },
+      { number: 2, offset: 5 * MiB, size: 3 },
+    ];
     const resume = { version: 1 as const, kind: "multipart" as const, fingerprint: "f", size: 5 * MiB + 3, parts, done: [], midstates: {} };
     expect(flowParts(5 * MiB + 3, KOODRIVE_PART_SIZING, { partSize: 64 * MiB }, resume)).toBe(parts);
   });

@@ -18,13 +18,7 @@ export function isMultipartState<Vendor>(isVendor: (vendor: unknown) => vendor i
   return (state: unknown): state is MultipartCheckpoint<Vendor> => {
     const s = state as Partial<MultipartCheckpoint<unknown>> | null;
     return (
-      s?.version === 1 &&
-      s.kind === "multipart" &&
-      Array.isArray(s.parts) &&
-      Array.isArray(s.done) &&
-      typeof s.midstates === "object" &&
-      s.midstates !== null &&
-      isVendor(s.vendor)
+      s?.version === 1 && s.kind === "multipart" && Array.isArray(s.parts) && Array.isArray(s.done) && typeof s.midstates === "object" && s.midstates !== null && isVendor(s.vendor)
     );
   };
 }

@@ -60,7 +60,11 @@ export async function uploadFrom({ sandbox, browser }: Harness, url: string): Pr
     const run = (vendors: unknown) => (window as unknown as { runUploads(v: unknown): Promise<Uploaded[]> }).runUploads(vendors);
     const results = await tab.evaluate(run, sandbox.vendors);
     expect(errors).toEqual([]);
-    expect(results.map((result) => [result.vendor, result.bytes])).toEqual([["pds", 300 * 1024 + 5], ["koodrive", 5 * 1024 * 1024 + 9], ["openim", 1000]]);
+    expect(results.map((result) => [result.vendor, result.bytes])).toEqual([
+      ["pds", 300 * 1024 + 5],
+      ["koodrive", 5 * 1024 * 1024 + 9],
+      ["openim", 1000],
+    ]);
     for (const result of results) expect(sandbox.objects.list().some((object) => object.sha256 === result.sha256 && object.size === result.bytes)).toBe(true);
     expect(RETRIED.map((route, i) => sandbox.faults.hits(route) - hits[i]! >= 2)).toEqual([true, true]);
     return { results, workers };
@@ -71,13 +75,21 @@ export async function uploadFrom({ sandbox, browser }: Harness, url: string): Pr
 
 /** Every upload (OpenIM's SHA-256 too) hashed in the bundled worker, the script named `worker`, and none warned. */
 export function expectWorkerUsed(run: UploadRun, worker: RegExp = /hash-worker/): void {
-  expect(run.results.map((result) => [result.vendor, result.hashing, result.warnings])).toEqual([["pds", "worker", []], ["koodrive", "worker", []], ["openim", "worker", []]]);
+  expect(run.results.map((result) => [result.vendor, result.hashing, result.warnings])).toEqual([
+    ["pds", "worker", []],
+    ["koodrive", "worker", []],
+    ["openim", "worker", []],
+  ]);
   expect(run.workers.length > 0 && run.workers.every((url) => worker.test(url)), run.workers.join(", ")).toBe(true);
 }
 
 /** Every upload hashed on the main thread after exactly one warning saying why the worker did not load. */
 export function expectMainThreadWarned(run: UploadRun, reason: RegExp): void {
-  expect(run.results.map((result) => [result.vendor, result.hashing, result.warnings.length])).toEqual([["pds", "main-thread", 1], ["koodrive", "main-thread", 1], ["openim", "main-thread", 1]]);
+  expect(run.results.map((result) => [result.vendor, result.hashing, result.warnings.length])).toEqual([
+    ["pds", "main-thread", 1],
+    ["koodrive", "main-thread", 1],
+    ["openim", "main-thread", 1],
+  ]);
   for (const { warnings } of run.results) {
     expect(warnings[0]!.code).toBe("hash_worker_unavailable");
     expect(warnings[0]!.message).toMatch(reason);

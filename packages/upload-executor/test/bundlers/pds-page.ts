@@ -20,11 +20,14 @@ export async function uploadFromPdsPage({ sandbox, browser }: Harness, dir: stri
   try {
     await tab.goto(`${server.url}/`);
     await tab.waitForFunction(() => "runUpload" in window);
-    const run = ([pds, size]: [unknown, number]) => (window as unknown as { runUpload(p: unknown, s: number): Promise<{ bytes: number; sha256: string; hashing: string }> }).runUpload(pds, size);
+    const run = ([pds, size]: [unknown, number]) =>
+      (window as unknown as { runUpload(p: unknown, s: number): Promise<{ bytes: number; sha256: string; hashing: string }> }).runUpload(pds, size);
     const result = await tab.evaluate(run, [sandbox.vendors.pds, SIZE] as [unknown, number]);
     expect([result.bytes, result.hashing, workers.length]).toEqual([SIZE, "worker", 1]);
     expect(sandbox.objects.list().some((object) => object.sha256 === result.sha256 && object.size === SIZE)).toBe(true);
-    const code = loadedScripts(server.served).map((path) => readFileSync(join(dir, path), "utf8")).join("\n");
+    const code = loadedScripts(server.served)
+      .map((path) => readFileSync(join(dir, path), "utf8"))
+      .join("\n");
     for (const other of ["initiate_form_data", "get-objects-upload-info", "CreateTempFileUploadUrl", "multipart/uploadUrl"]) expect(code).not.toContain(other);
     expect(code).toContain("get_upload_url");
     return loadedSize(dir, server.served, workers[0]!);

@@ -13,7 +13,10 @@ export type ViteName = "vite" | "vite7";
 
 /** `vite build [root] --outDir out` with the app's config. */
 export function viteBuild(app: string, vite: ViteName, outDir: string, root = "."): void {
-  execFileSync(process.execPath, [join(app, "node_modules", vite, "bin/vite.js"), "build", root, "--outDir", outDir, "--emptyOutDir", "--logLevel", "error"], { cwd: app, stdio: "pipe" });
+  execFileSync(process.execPath, [join(app, "node_modules", vite, "bin/vite.js"), "build", root, "--outDir", outDir, "--emptyOutDir", "--logLevel", "error"], {
+    cwd: app,
+    stdio: "pipe",
+  });
 }
 
 /** A dev server over the app with its vite.config.js (each Vite with its own pre-bundle cache). */

@@ -16,7 +16,10 @@ export function recordingMidstates() {
       },
       async digests() {
         const out: Record<string, string> = {};
-        for (const alg of algorithms) out[alg] = createHash(alg).update(await source.read(0, source.size)).digest("hex");
+        for (const alg of algorithms)
+          out[alg] = createHash(alg)
+            .update(await source.read(0, source.size))
+            .digest("hex");
         return out;
       },
       cancel() {

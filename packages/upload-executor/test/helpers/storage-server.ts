@@ -150,7 +150,11 @@ export class StorageServer {
 /** An S3-style XML error document. */
 function sendError(res: ServerResponse, status: number, fields: Record<string, string>, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/xml", ...headers });
-  res.end(`<Error>${Object.entries(fields).map(([name, value]) => `<${name}>${value}</${name}>`).join("")}</Error>`);
+  res.end(
+    `<Error>${Object.entries(fields)
+      .map(([name, value]) => `<${name}>${value}</${name}>`)
+      .join("")}</Error>`,
+  );
 }
 
 function rejected(res: ServerResponse, status: number, message: string): void {

@@ -76,7 +76,11 @@ export class S3MultipartUploads {
     for (const ref of refs) {
       const part = upload.parts.get(ref.number);
       if (!part || part.md5 !== unquote(ref.etag)) {
-        return problem(400, "InvalidPart", "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.");
+        return problem(
+          400,
+          "InvalidPart",
+          "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.",
+        );
       }
       parts.push(part);
     }

@@ -34,7 +34,12 @@ describe("the sandbox S3 endpoint with unmodified S3 clients", { timeout: 120_00
   it("takes a 52 MiB multipart upload from @aws-sdk/lib-storage byte for byte, and serves it back", async () => {
     const body = randomBytes(52 * MiB + 123);
     const seen: number[] = [];
-    const upload = new Upload({ client: s3, params: { Bucket: sandbox.s3.bucket, Key: "lib-storage/big.bin", Body: body, ContentType: "application/x-test" }, partSize: 8 * MiB, queueSize: 4 });
+    const upload = new Upload({
+      client: s3,
+      params: { Bucket: sandbox.s3.bucket, Key: "lib-storage/big.bin", Body: body, ContentType: "application/x-test" },
+      partSize: 8 * MiB,
+      queueSize: 4,
+    });
     upload.on("httpUploadProgress", (progress) => seen.push(progress.loaded ?? 0));
     const done = await upload.done();
     expect(done.ETag).toMatch(/^"[0-9a-f]{32}-7"$/);
@@ -55,7 +60,15 @@ describe("the sandbox S3 endpoint with unmodified S3 clients", { timeout: 120_00
   it("takes a 51 MiB multipart stream from the minio client byte for byte", async () => {
     const { endpoint, accessKeyId, secretAccessKey, region } = sandbox.s3;
     const url = new URL(endpoint);
-    const client = new Minio.Client({ endPoint: url.hostname, port: Number(url.port), useSSL: false, accessKey: accessKeyId, secretKey: secretAccessKey, region, partSize: 16 * MiB });
+    const client = new Minio.Client({
+      endPoint: url.hostname,
+      port: Number(url.port),
+      useSSL: false,
+      accessKey: accessKeyId,
+      secretKey: secretAccessKey,
+      region,
+      partSize: 16 * MiB,
+    });
     const body = randomBytes(51 * MiB + 7);
     const info = await client.putObject(sandbox.s3.bucket, "minio/big.bin", Readable.from([body.subarray(0, 20 * MiB), body.subarray(20 * MiB)]), body.length);
     expect(info.etag).toMatch(/^[0-9a-f]{32}-[2-9]$/);
@@ -129,11 +142,27 @@ describe("the sandbox S3 endpoint refuses what S3 refuses", () => {
 
   it("refuses a changed signature, key, signed header, payload hash and a stale date", async () => {
     const flipped = (s: string) => s.replace(/Signature=(.)/, (_, c: string) => `Signature=${c === "a" ? "b" : "a"}`);
-    expect(await signedPut((h) => h.set("authorization", flipped(h.get("authorization")!)))).toMatchObject({ status: 403, text: expect.stringContaining("<Code>SignatureDoesNotMatch</Code>") });
+    expect(await signedPut((h) => h.set("authorization", flipped(h.get("authorization")!)))).toMatchObject({
+      status: 403,
+      text: expect.stringContaining("<Code>SignatureDoesNotMatch</Code>"),
+    });
     expect(await signedPut((_, url) => (url.pathname += "y"))).toMatchObject({ status: 403, text: expect.stringContaining("<Code>SignatureDoesNotMatch</Code>") });
-    expect(await signedPut((h) => h.set("x-amz-date", h.get("x-amz-date")!.replace(/\dZ$/, (d) => `${(Number(d[0]) + 1) % 10}Z`)))).toMatchObject({ status: 403 });
-    expect(await signedPut((h) => h.set("x-amz-content-sha256", "0".repeat(64)))).toMatchObject({ status: 403, text: expect.stringContaining("<Code>SignatureDoesNotMatch</Code>") });
-    expect(await signedPut((h) => h.set("authorization", h.get("authorization")!.replace(/Credential=[A-Z0-9]+/, "Credential=AKIAOTHER")))).toMatchObject({ status: 403, text: expect.stringContaining("<Code>InvalidAccessKeyId</Code>") });
+    expect(
+      await signedPut((h) =>
+        h.set(
+          "x-amz-date",
+          h.get("x-amz-date")!.replace(/\dZ$/, (d) => `${(Number(d[0]) + 1) % 10}Z`),
+        ),
+      ),
+    ).toMatchObject({ status: 403 });
+    expect(await signedPut((h) => h.set("x-amz-content-sha256", "0".repeat(64)))).toMatchObject({
+      status: 403,
+      text: expect.stringContaining("<Code>SignatureDoesNotMatch</Code>"),
+    });
+    expect(await signedPut((h) => h.set("authorization", h.get("authorization")!.replace(/Credential=[A-Z0-9]+/, "Credential=AKIAOTHER")))).toMatchObject({
+      status: 403,
+      text: expect.stringContaining("<Code>InvalidAccessKeyId</Code>"),
+    });
     expect(await signedPut((h) => h.delete("authorization"))).toMatchObject({ status: 403, text: expect.stringContaining("<Code>AccessDenied</Code>") });
     sandbox.setClockSkew(16 * 60 * 1000);
     try {

@@ -8,7 +8,13 @@ import { s3Routes } from "./s3-routes.js";
 export const S3_CLIENT_BUCKET = "sandbox";
 
 /** The S3 endpoint of one sandbox: its keys, buckets and uploads, the routes its listener serves, and the vendor view. */
-export function createS3Endpoint(input: { store: FileObjectStore; faults: FaultBook; now: () => number; randomId: (bytes?: number) => string; url: () => string }): S3Endpoint & { routes: Route[] } {
+export function createS3Endpoint(input: {
+  store: FileObjectStore;
+  faults: FaultBook;
+  now: () => number;
+  randomId: (bytes?: number) => string;
+  url: () => string;
+}): S3Endpoint & { routes: Route[] } {
   const keys: S3Keys = { accessKeyId: input.randomId(10).toUpperCase(), secretAccessKey: input.randomId(20), region: "us-east-1" };
   const buckets = new Set([S3_CLIENT_BUCKET]);
   const uploads = new S3MultipartUploads(input.store, input.now, input.randomId);

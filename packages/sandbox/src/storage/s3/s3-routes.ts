@@ -39,7 +39,9 @@ export function s3Routes(s3: S3RouteContext): Route[] {
       const bucket = params["bucket"] ?? "";
       const objectKey = params["*"] ?? "";
       const resource = `/${bucket}${objectKey ? `/${objectKey}` : ""}`;
-      const denied = (await verifyS3Request({ credentials: s3.keys, method, url, headers: req.headers, now: s3.now() })) ?? (s3.buckets.has(bucket) ? undefined : problem(404, "NoSuchBucket", "The specified bucket does not exist"));
+      const denied =
+        (await verifyS3Request({ credentials: s3.keys, method, url, headers: req.headers, now: s3.now() })) ??
+        (s3.buckets.has(bucket) ? undefined : problem(404, "NoSuchBucket", "The specified bucket does not exist"));
       if (denied) {
         req.resume();
         return sendS3Error(res, denied, resource);
@@ -140,10 +142,12 @@ async function putObject(s3: S3RouteContext, call: { req: IncomingMessage; res: 
 async function uploadPart(s3: S3RouteContext, call: { res: ServerResponse; upload: S3Upload; partNumber: number; body: IncomingMessage; check: PayloadCheck }) {
   const { res, upload, partNumber, body, check } = call;
   const resource = `/${upload.bucket}/${upload.key}`;
-  const scratch = await s3.store.putScratch(body, (chunk) => check.onChunk(chunk), S3_PART_LIMITS.maxPartSize).catch((error: unknown) => {
-    if (error instanceof EntityTooLargeError) return undefined;
-    throw error;
-  });
+  const scratch = await s3.store
+    .putScratch(body, (chunk) => check.onChunk(chunk), S3_PART_LIMITS.maxPartSize)
+    .catch((error: unknown) => {
+      if (error instanceof EntityTooLargeError) return undefined;
+      throw error;
+    });
   if (!scratch) return sendS3Error(res, problem(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size."), resource);
   const bad = check.verify(scratch.md5);
   if (bad) {
@@ -216,9 +220,9 @@ function listUploads(s3: S3RouteContext, bucket: string, prefix: string): string
     element("UploadIdMarker", ""),
     element("MaxUploads", 1000),
     element("IsTruncated", "false"),
-    ...s3.uploads.inFlight(bucket, prefix).map((upload) =>
-      element("Upload", [element("Key", upload.key), element("UploadId", upload.id), element("Initiated", new Date(upload.initiated).toISOString())]),
-    ),
+    ...s3.uploads
+      .inFlight(bucket, prefix)
+      .map((upload) => element("Upload", [element("Key", upload.key), element("UploadId", upload.id), element("Initiated", new Date(upload.initiated).toISOString())])),
   ]);
 }
 
@@ -236,7 +240,12 @@ function listParts(upload: S3Upload, query: URLSearchParams): string {
     element("MaxParts", max),
     element("IsTruncated", String(all.length > page.length)),
     ...page.map((part) =>
-      element("Part", [element("PartNumber", part.number), element("LastModified", new Date(part.lastModified).toISOString()), element("ETag", `"${part.md5}"`), element("Size", part.size)]),
+      element("Part", [
+        element("PartNumber", part.number),
+        element("LastModified", new Date(part.lastModified).toISOString()),
+        element("ETag", `"${part.md5}"`),
+        element("Size", part.size),
+      ]),
     ),
   ]);
 }

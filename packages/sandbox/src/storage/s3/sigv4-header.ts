@@ -43,12 +43,14 @@ export async function verifyS3Request(input: SignedRequest): Promise<Problem | u
   const authorization = input.headers.authorization;
   if (authorization === undefined) return problem(403, "AccessDenied", "Access Denied");
   const match = AUTHORIZATION.exec(authorization);
-  if (!match) return problem(400, "AuthorizationHeaderMalformed", "The authorization header is malformed; it must be AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=....");
+  if (!match)
+    return problem(400, "AuthorizationHeaderMalformed", "The authorization header is malformed; it must be AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=....");
   const [, credential = "", signedList = "", signature = ""] = match;
   const { credentials } = input;
   const [accessKeyId, day, region, service, terminator, ...rest] = credential.split("/");
   if (accessKeyId !== credentials.accessKeyId) return problem(403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
-  if (region !== credentials.region) return problem(400, "AuthorizationHeaderMalformed", `The authorization header is malformed; the region '${region}' is wrong; expecting '${credentials.region}'`);
+  if (region !== credentials.region)
+    return problem(400, "AuthorizationHeaderMalformed", `The authorization header is malformed; the region '${region}' is wrong; expecting '${credentials.region}'`);
   const amzDate = header(input.headers, "x-amz-date") ?? "";
   const signingDate = parseAmzDate(amzDate);
   if (!signingDate || day !== amzDate.slice(0, 8) || service !== "s3" || terminator !== "aws4_request" || rest.length > 0) {

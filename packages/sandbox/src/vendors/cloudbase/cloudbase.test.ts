@@ -37,7 +37,12 @@ async function uploadInfo(objectId: string, extra: Record<string, unknown> = {})
 function put(item: Record<string, string>, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) {
   return fetch(item["uploadUrl"] as string, {
     method: "PUT",
-    headers: { Authorization: item["authorization"] as string, "X-Cos-Security-Token": item["token"] as string, "X-Cos-Meta-Fileid": item["cloudObjectMeta"] as string, ...headers },
+    headers: {
+      Authorization: item["authorization"] as string,
+      "X-Cos-Security-Token": item["token"] as string,
+      "X-Cos-Meta-Fileid": item["cloudObjectMeta"] as string,
+      ...headers,
+    },
     body,
   });
 }
@@ -46,7 +51,9 @@ async function expectCosError(response: Response, status: number, code: string, 
   const text = await response.text();
   expect(response.status).toBe(status);
   expect(response.headers.get("x-cos-request-id")).toBeTruthy();
-  expect(text).toMatch(new RegExp(`^<\\?xml[^>]+>\\n<Error><Code>${code}</Code><Message>[^<]*</Message><Resource>[^<]*</Resource><RequestId>[^<]+</RequestId><TraceId>[^<]+</TraceId></Error>$`));
+  expect(text).toMatch(
+    new RegExp(`^<\\?xml[^>]+>\\n<Error><Code>${code}</Code><Message>[^<]*</Message><Resource>[^<]*</Resource><RequestId>[^<]+</RequestId><TraceId>[^<]+</TraceId></Error>$`),
+  );
   if (message) expect(text).toContain(`<Message>${message}</Message>`);
 }
 
@@ -56,7 +63,9 @@ describe("cloudbase upload-info → COS PUT → download-info", () => {
     const item = await uploadInfo("dir/photo one.jpg");
     expect(item["cloudObjectId"]).toBe(`cloud://${info["envId"]}.${info["bucket"]}/dir/photo one.jpg`);
     expect(item["uploadUrl"]).toBe(`${sandbox.url}/storage/cos/${info["bucket"]}/dir/photo%20one.jpg`);
-    expect(item["authorization"]).toMatch(/^q-sign-algorithm=sha1&q-ak=AKID\w+&q-sign-time=\d+;\d+&q-key-time=\d+;\d+&q-header-list=host;x-cos-meta-fileid;x-cos-security-token&q-url-param-list=&q-signature=[0-9a-f]{40}$/);
+    expect(item["authorization"]).toMatch(
+      /^q-sign-algorithm=sha1&q-ak=AKID\w+&q-sign-time=\d+;\d+&q-key-time=\d+;\d+&q-header-list=host;x-cos-meta-fileid;x-cos-security-token&q-url-param-list=&q-signature=[0-9a-f]{40}$/,
+    );
     const response = await put(item, content);
     expect(response.status).toBe(200);
     const stored = sandbox.objects.get(info["bucket"] as string, "dir/photo one.jpg");
@@ -69,7 +78,10 @@ describe("cloudbase upload-info → COS PUT → download-info", () => {
     expect(await (await fetch(found?.["downloadUrlEncoded"] as string)).text()).toBe(content);
 
     const deleted = await call("delete-objects", [{ cloudObjectId: item["cloudObjectId"] }, { cloudObjectId: item["cloudObjectId"] }]);
-    expect(deleted.body).toEqual([{ cloudObjectId: item["cloudObjectId"] }, { cloudObjectId: item["cloudObjectId"], code: "OBJECT_NOT_EXIST", message: "Storage object not exists." }]);
+    expect(deleted.body).toEqual([
+      { cloudObjectId: item["cloudObjectId"] },
+      { cloudObjectId: item["cloudObjectId"], code: "OBJECT_NOT_EXIST", message: "Storage object not exists." },
+    ]);
     const gone = await call("get-objects-download-info", [{ cloudObjectId: item["cloudObjectId"] }]);
     expect(gone.body).toEqual([{ code: "OBJECT_NOT_EXIST", message: "Storage object not exists." }]);
   });
@@ -117,7 +129,15 @@ describe("COS PUT verification", () => {
     await expectCosError(await put(item, "sdk", { Authorization: sign(`${start};${start + 600}`, "/sdk/other.bin") }), 403, "SignatureDoesNotMatch");
     await expectCosError(await put(item, "sdk", { Authorization: sign(`${start - 900};${start - 300}`) }), 403, "AccessDenied", "Request has expired");
     await expectCosError(await put(item, "sdk", { Authorization: good.replace(/q-ak=\w+/, "q-ak=AKIDnobody") }), 403, "InvalidAccessKeyId");
-    const withQuery = COS.getAuthorization({ SecretId: keys.secretId, SecretKey: keys.secretKey, Method: "PUT", Pathname: "/sdk/signed.bin", Headers: headers, Query: { "x-trace": "a b" }, KeyTime: `${start};${start + 600}` });
+    const withQuery = COS.getAuthorization({
+      SecretId: keys.secretId,
+      SecretKey: keys.secretKey,
+      Method: "PUT",
+      Pathname: "/sdk/signed.bin",
+      Headers: headers,
+      Query: { "x-trace": "a b" },
+      KeyTime: `${start};${start + 600}`,
+    });
     expect(withQuery).toContain("q-url-param-list=x-trace");
     const queryItem = { ...item, uploadUrl: `${item["uploadUrl"]}?x-trace=a%20b` };
     expect((await put(queryItem, "sdk", { Authorization: withQuery })).status).toBe(200);
@@ -127,7 +147,15 @@ describe("COS PUT verification", () => {
   it("requires the issued token and meta and every named header", async () => {
     const item = await uploadInfo("strict.bin");
     await expectCosError(await put(item, "x", { "X-Cos-Security-Token": "other" }), 403, "SignatureDoesNotMatch");
-    await expectCosError(await fetch(item["uploadUrl"] as string, { method: "PUT", headers: { Authorization: item["authorization"] as string, "X-Cos-Security-Token": item["token"] as string }, body: "x" }), 403, "SignatureDoesNotMatch");
+    await expectCosError(
+      await fetch(item["uploadUrl"] as string, {
+        method: "PUT",
+        headers: { Authorization: item["authorization"] as string, "X-Cos-Security-Token": item["token"] as string },
+        body: "x",
+      }),
+      403,
+      "SignatureDoesNotMatch",
+    );
     await expectCosError(await fetch(item["uploadUrl"] as string, { method: "PUT", body: "x" }), 403, "AccessDenied", "Access Denied.");
     await expectCosError(await put(item, "x", { "Content-MD5": "AAAAAAAAAAAAAAAAAAAAAA==" }), 400, "BadDigest");
     expect(sandbox.objects.get(info["bucket"] as string, "strict.bin")).toBeUndefined();
@@ -143,4 +171,3 @@ describe("COS PUT verification", () => {
     }
   });
 });
-

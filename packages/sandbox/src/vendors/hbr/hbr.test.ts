@@ -37,7 +37,13 @@ function signedRequest(fileName: string, overrides: { date?: string; nonce?: str
     "x-acs-content-sha256": EMPTY_SHA256,
   };
   const request = { method: "POST", pathname: url.pathname, query: { FileName: fileName }, headers };
-  headers["Authorization"] = OpenApiUtil.getAuthorization(request as never, "ACS3-HMAC-SHA256", EMPTY_SHA256, overrides.accessKeyId ?? (info["accessKeyId"] as string), overrides.secret ?? (info["accessKeySecret"] as string));
+  headers["Authorization"] = OpenApiUtil.getAuthorization(
+    request as never,
+    "ACS3-HMAC-SHA256",
+    EMPTY_SHA256,
+    overrides.accessKeyId ?? (info["accessKeyId"] as string),
+    overrides.secret ?? (info["accessKeySecret"] as string),
+  );
   return { url: url.toString(), headers };
 }
 
@@ -75,7 +81,14 @@ describe("hbr CreateTempFileUploadUrl → OSS PostObject", () => {
   it("issues a form that uploads the file", async () => {
     const { status, body } = await send(signedRequest("file-list.txt"));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ Success: true, Code: "200", Message: "successful", BucketName: "hbr-temp-bucket", Endpoint: new URL(sandbox.url).host, OssAccessKeyId: OSS_KEYS.accessKeyId });
+    expect(body).toMatchObject({
+      Success: true,
+      Code: "200",
+      Message: "successful",
+      BucketName: "hbr-temp-bucket",
+      Endpoint: new URL(sandbox.url).host,
+      OssAccessKeyId: OSS_KEYS.accessKeyId,
+    });
     expect(body["TempFileKey"]).toMatch(/^temp\/\d+\/upload\/\d{4}-\d\d-\d\d\/[0-9a-f-]{36}\/file-list\.txt$/);
     const policy = JSON.parse(Buffer.from(body["Policy"] as string, "base64").toString()) as { expiration: string; conditions: unknown[] };
     expect(policy.conditions).toEqual([{ bucket: "hbr-temp-bucket" }, ["eq", "$key", body["TempFileKey"]], ["content-length-range", 0, 5 * 1024 ** 3]]);
@@ -120,17 +133,37 @@ describe("OSS PostObject verification", () => {
 
   it("accepts a form signed by ali-oss and rejects tampered copies", async () => {
     const client = new OSS({ ...OSS_KEYS, bucket: "hbr-temp-bucket", region: "oss-cn-hangzhou" });
-    const policy = { expiration: new Date(Date.now() + 60_000).toISOString(), conditions: [{ bucket: "hbr-temp-bucket" }, ["starts-with", "$key", "user/"], ["content-length-range", 1, 10]] };
+    const policy = {
+      expiration: new Date(Date.now() + 60_000).toISOString(),
+      conditions: [{ bucket: "hbr-temp-bucket" }, ["starts-with", "$key", "user/"], ["content-length-range", 1, 10]],
+    };
     const signed = client.calculatePostSignature(policy);
     const fields = { key: "user/a.txt", OSSAccessKeyId: signed.OSSAccessKeyId, policy: signed.policy, Signature: signed.Signature };
     expect((await postForm(fields, "12345")).status).toBe(204);
-    await expectOssError(await postForm({ ...fields, Signature: flip(signed.Signature) }, "12345"), 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", "0002-00000705");
+    await expectOssError(
+      await postForm({ ...fields, Signature: flip(signed.Signature) }, "12345"),
+      403,
+      "SignatureDoesNotMatch",
+      "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+      "0002-00000705",
+    );
     await expectOssError(await postForm({ ...fields, policy: flip(signed.policy) }, "12345"), 403, "SignatureDoesNotMatch", undefined, "0002-00000705");
-    await expectOssError(await postForm({ ...fields, key: "other/a.txt" }, "12345"), 403, "AccessDenied", 'Invalid according to Policy: Policy Condition failed: ["starts-with", "$key", "user/"]', "0006-00000227");
+    await expectOssError(
+      await postForm({ ...fields, key: "other/a.txt" }, "12345"),
+      403,
+      "AccessDenied",
+      'Invalid according to Policy: Policy Condition failed: ["starts-with", "$key", "user/"]',
+      "0006-00000227",
+    );
     await expectOssError(await postForm(fields, "12345678901"), 400, "EntityTooLarge", undefined, "0006-00000003");
     await expectOssError(await postForm(fields, ""), 400, "EntityTooSmall", undefined, "0006-00000004");
     const expired = client.calculatePostSignature({ ...policy, expiration: new Date(Date.now() - 1000).toISOString() });
-    await expectOssError(await postForm({ ...fields, policy: expired.policy, Signature: expired.Signature }, "12345"), 403, "AccessDenied", "Invalid according to Policy: Policy expired.");
+    await expectOssError(
+      await postForm({ ...fields, policy: expired.policy, Signature: expired.Signature }, "12345"),
+      403,
+      "AccessDenied",
+      "Invalid according to Policy: Policy expired.",
+    );
   });
 
   it("enforces the issued form: key, signature field, field order and access key", async () => {
@@ -140,7 +173,13 @@ describe("OSS PostObject verification", () => {
     await expectOssError(await postForm({ ...fields, OSSAccessKeyId: "LTAIother" }, "x"), 403, "InvalidAccessKeyId");
     await expectOssError(await postForm(fields, "x", "file", { "x-oss-meta-late": "1" }), 400, "InvalidArgument");
     expect(sandbox.objects.get("hbr-temp-bucket", fields["key"] as string)).toBeUndefined();
-    const lower = { key: fields["key"] as string, ossaccesskeyid: fields["OSSAccessKeyId"] as string, Policy: fields["policy"] as string, signature: fields["Signature"] as string, success_action_status: "200" };
+    const lower = {
+      key: fields["key"] as string,
+      ossaccesskeyid: fields["OSSAccessKeyId"] as string,
+      Policy: fields["policy"] as string,
+      signature: fields["Signature"] as string,
+      success_action_status: "200",
+    };
     expect((await postForm(lower, "case-insensitive names")).status).toBe(200);
   });
 });

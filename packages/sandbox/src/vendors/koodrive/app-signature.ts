@@ -18,7 +18,10 @@ function encode(value: string): string {
  */
 export function expectedAppSignature(input: { method: string; url: URL; headers: Record<string, string>; body: string; appSecret: string }): string {
   const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-  const path = input.url.pathname.split("/").map((segment) => encode(decodeURIComponent(segment))).join("/");
+  const path = input.url.pathname
+    .split("/")
+    .map((segment) => encode(decodeURIComponent(segment)))
+    .join("/");
   const query = [...input.url.searchParams]
     .map(([key, value]) => `${encode(key)}=${encode(value)}`)
     .sort()
@@ -32,7 +35,9 @@ export function expectedAppSignature(input: { method: string; url: URL; headers:
     APP_SIGNED_HEADERS,
     sha256(input.body),
   ].join("\n");
-  return createHmac("sha256", input.appSecret).update(`HMAC-SHA256\n${sha256(canonical)}`).digest("hex");
+  return createHmac("sha256", input.appSecret)
+    .update(`HMAC-SHA256\n${sha256(canonical)}`)
+    .digest("hex");
 }
 
 /** Constant-time comparison of two hex signatures. */

@@ -22,7 +22,9 @@ describe("KooDrive app-auth verifier", () => {
       "host;x-date;x-user-id",
       sha256(input.body),
     ].join("\n");
-    return createHmac("sha256", input.secret).update(`HMAC-SHA256\n${sha256(canonical)}`).digest("hex");
+    return createHmac("sha256", input.secret)
+      .update(`HMAC-SHA256\n${sha256(canonical)}`)
+      .digest("hex");
   }
 
   const date = formatXDate(now);
@@ -56,8 +58,14 @@ describe("KooDrive app-auth verifier", () => {
   });
 
   it("refuses another AppId, other signed headers and a stale X-Date before looking at the body", () => {
-    expect(verify(headers(goodSignature, { authorization: `HMAC-SHA256 AppId=app-2,SignedHeaders=host;x-date;x-user-id,Signature=${goodSignature}` }), body)).toEqual({ ...refused, message: expect.stringContaining("AppId is unknown") });
-    expect(verify(headers(goodSignature, { authorization: `HMAC-SHA256 AppId=${app.appId},SignedHeaders=host;x-date,Signature=${goodSignature}` }), body)).toEqual({ ...refused, message: expect.stringContaining("SignedHeaders") });
+    expect(verify(headers(goodSignature, { authorization: `HMAC-SHA256 AppId=app-2,SignedHeaders=host;x-date;x-user-id,Signature=${goodSignature}` }), body)).toEqual({
+      ...refused,
+      message: expect.stringContaining("AppId is unknown"),
+    });
+    expect(verify(headers(goodSignature, { authorization: `HMAC-SHA256 AppId=${app.appId},SignedHeaders=host;x-date,Signature=${goodSignature}` }), body)).toEqual({
+      ...refused,
+      message: expect.stringContaining("SignedHeaders"),
+    });
     const stale = formatXDate(now - 16 * 60 * 1000);
     expect(verify(headers(sign({ body, date: stale, secret: app.appSecret }), { "x-date": stale }), body)).toEqual({ ...refused, message: expect.stringContaining("15 minutes") });
   });

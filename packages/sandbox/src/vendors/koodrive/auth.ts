@@ -48,7 +48,10 @@ export function checkAppSignature(request: { method: string; url: URL; headers: 
 
 /** Formats a time the way X-Date expects. */
 export function formatXDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function parseXDate(value: string): number | undefined {

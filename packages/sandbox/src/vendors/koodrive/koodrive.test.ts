@@ -66,7 +66,17 @@ describe("KooDrive sandbox", () => {
     return { status: recorded.status, body: recorded.body as T };
   }
   async function create(length = data.length, extra: Record<string, unknown> = {}) {
-    const res = await api<{ code: number; fileId: string; uploadId: string; fileName: string }>("create", { fileName: "video.mp4", fileType: "20", parentFolder: ["root"], length, uploadMode: "multipart", uploadType: 1, autoRename: 2, sha256, ...extra });
+    const res = await api<{ code: number; fileId: string; uploadId: string; fileName: string }>("create", {
+      fileName: "video.mp4",
+      fileType: "20",
+      parentFolder: ["root"],
+      length,
+      uploadMode: "multipart",
+      uploadType: 1,
+      autoRename: 2,
+      sha256,
+      ...extra,
+    });
     expect(res.status).toBe(200);
     return res.body;
   }
@@ -85,7 +95,12 @@ describe("KooDrive sandbox", () => {
     const second = new URL(issued.body.multiParts[1]!.uploadUrl);
     expect(second.searchParams.get("X-Amz-SignedHeaders")).toBe("content-length;host");
     expect(JSON.parse(Buffer.from(second.searchParams.get(HASH_CTX_PARAM)!, "base64").toString())).toEqual({
-      md_len: 32, num: 0, h: parts[1]!.hashCtx, nh: 0, nl: 5 * MiB * 8, hash_type: "sha256",
+      md_len: 32,
+      num: 0,
+      h: parts[1]!.hashCtx,
+      nh: 0,
+      nl: 5 * MiB * 8,
+      hash_type: "sha256",
     });
 
     const order = [2, 0, 1];
@@ -93,7 +108,11 @@ describe("KooDrive sandbox", () => {
     for (const [n, res] of responses.entries()) {
       expect(res.status).toBe(200);
       const part = parts[order[n]!]!;
-      expect(res.headers.get("etag")).toBe(`"${createHash("md5").update(data.subarray(part.partOffset, part.partOffset + part.partSize)).digest("hex")}"`);
+      expect(res.headers.get("etag")).toBe(
+        `"${createHash("md5")
+          .update(data.subarray(part.partOffset, part.partOffset + part.partSize))
+          .digest("hex")}"`,
+      );
     }
     expect(await api("complete", { fileId, sha256 })).toEqual({ status: 200, body: { code: 0, msg: "success." } });
     const stored = sandbox.objects.list().find((o) => o.vendor === "koodrive" && o.size === data.length);
@@ -136,8 +155,23 @@ describe("KooDrive sandbox", () => {
   });
 
   it("answers create with the guide's fields (containerId, parentFolder, exist, rapidUpload) and bounds partNumber at 10000", async () => {
-    const created = await api<Record<string, unknown>>("create", { fileName: "fields.bin", fileType: "45", parentFolder: ["root"], length: data.length, uploadMode: "multipart", uploadType: 1, autoRename: 2 });
-    expect(created.body).toMatchObject({ code: 0, containerId: expect.stringMatching(/^C/), parentFolder: ["root"], exist: false, rapidUpload: false, uploadId: expect.any(String) });
+    const created = await api<Record<string, unknown>>("create", {
+      fileName: "fields.bin",
+      fileType: "45",
+      parentFolder: ["root"],
+      length: data.length,
+      uploadMode: "multipart",
+      uploadType: 1,
+      autoRename: 2,
+    });
+    expect(created.body).toMatchObject({
+      code: 0,
+      containerId: expect.stringMatching(/^C/),
+      parentFolder: ["root"],
+      exist: false,
+      rapidUpload: false,
+      uploadId: expect.any(String),
+    });
     const tooHigh = await urls(created.body.fileId as string, [{ partNumber: 10_001, partSize: 1000 } as PartSpec]);
     expect(tooHigh).toMatchObject({ status: 400, body: { code: 13000102 } });
   });
@@ -190,7 +224,7 @@ describe("KooDrive sandbox", () => {
     expect((await api("create", { ...base, uploadType: 0 })).body).toMatchObject({ code: 13000102, msg: expect.stringContaining("uploadType 1") });
     expect((await api("create", { ...base, fileName: "a/b.txt" })).body.code).toBe(13000102);
     expect((await api("create", { ...base, fileName: ".." })).body.code).toBe(13000102);
-    expect((await api("create", { ...base, parentFolder: ["F123"] }))).toMatchObject({ status: 403, body: { code: 13000302 } });
+    expect(await api("create", { ...base, parentFolder: ["F123"] })).toMatchObject({ status: 403, body: { code: 13000302 } });
     const first = await api<{ fileName: string }>("create", { ...base, fileName: "same.txt" });
     const renamed = await api<{ fileName: string }>("create", { ...base, fileName: "same.txt" });
     expect(first.body.fileName).toBe("same.txt");
@@ -259,7 +293,13 @@ describe("KooDrive sandbox", () => {
     it("accepts a URL presigned by the AWS SDK with the context hoisted into the signed query", async () => {
       const mine = new URL(issued[1]!.uploadUrl);
       const [, , , bucket, key] = mine.pathname.split("/");
-      const client = new S3Client({ endpoint: `${sandbox.url}/storage/obs`, forcePathStyle: true, region: obs.region, credentials: obs, requestChecksumCalculation: "WHEN_REQUIRED" });
+      const client = new S3Client({
+        endpoint: `${sandbox.url}/storage/obs`,
+        forcePathStyle: true,
+        region: obs.region,
+        credentials: obs,
+        requestChecksumCalculation: "WHEN_REQUIRED",
+      });
       const command = new UploadPartCommand({ Bucket: bucket, Key: key, PartNumber: 2, UploadId: mine.searchParams.get("uploadId")!, ContentLength: parts[1]!.partSize });
       command.middlewareStack.add(
         (next) => async (args) => {

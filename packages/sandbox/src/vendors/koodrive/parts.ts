@@ -21,7 +21,11 @@ export interface MultiPartInfoInput {
  * at the file length, and every other part is in [5 MiB, 5 GiB] and a multiple of 64 bytes.
  * Returns the declarations and the mode they fix, or what is wrong as PARAMETER_INVALID.
  */
-export function declareParts(parts: readonly MultiPartInfoInput[], length: number, uploadMode: UploadMode | undefined): { declared: DeclaredPart[]; mode: UploadMode | undefined } | Problem {
+export function declareParts(
+  parts: readonly MultiPartInfoInput[],
+  length: number,
+  uploadMode: UploadMode | undefined,
+): { declared: DeclaredPart[]; mode: UploadMode | undefined } | Problem {
   const invalid = (reason: string) => koodriveProblem(KOODRIVE_ERRORS.PARAMETER_INVALID, reason);
   const iv = initialState("sha256");
   const seen = new Set<number>();
@@ -32,7 +36,8 @@ export function declareParts(parts: readonly MultiPartInfoInput[], length: numbe
     if (seen.has(part.partNumber)) return invalid(`${where} is listed twice`);
     seen.add(part.partNumber);
     const partMode = modeOf(part);
-    if (partMode && mode && partMode !== mode) return invalid(`${where} is a ${partMode} part in a ${mode} upload: send partOffset and hashCtx with every part after the first, or with none`);
+    if (partMode && mode && partMode !== mode)
+      return invalid(`${where} is a ${partMode} part in a ${mode} upload: send partOffset and hashCtx with every part after the first, or with none`);
     mode ??= partMode;
     if (partMode === "serial") {
       if (part.partSize > MAX_PART_SIZE) return invalid(`${where}: partSize must be at most 5 GiB`);

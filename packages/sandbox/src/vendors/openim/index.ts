@@ -31,7 +31,15 @@ export const openimVendor = {
         ...multipartRoutes(state),
         s3PostObjectRoute(ctx, { vendor: "openim", key: "openim.storage-post", path: "/storage/minio/:bucket", credentials: state.minio, buckets: [OPENIM_BUCKET] }),
       ],
-      info: () => ({ baseUrl: `${ctx.baseUrl()}/openim`, token: userToken, userId, adminToken, adminUserId: "imAdmin", storageUrl: `${ctx.baseUrl()}/storage/minio/${OPENIM_BUCKET}`, minioUrl: ctx.s3.url() }),
+      info: () => ({
+        baseUrl: `${ctx.baseUrl()}/openim`,
+        token: userToken,
+        userId,
+        adminToken,
+        adminUserId: "imAdmin",
+        storageUrl: `${ctx.baseUrl()}/storage/minio/${OPENIM_BUCKET}`,
+        minioUrl: ctx.s3.url(),
+      }),
     };
   },
 } as const satisfies VendorDescriptor;

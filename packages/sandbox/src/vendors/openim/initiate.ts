@@ -41,12 +41,24 @@ export function initiateFormDataRoute(state: OpenimState): Route {
         if (error instanceof PathTraversalError) return openimProblem(OPENIM_ERRORS.args, error.message);
         throw error;
       }
-      const amzDate = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+      const amzDate = now
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "");
       const credential = `${minio.accessKeyId}/${day}/${minio.region}/s3/aws4_request`;
       const expiresMs = now.getTime() + ttlSeconds * 1000;
-      const conditions: unknown[] = [["eq", "$key", key], ["eq", "$success_action_status", "200"]];
+      const conditions: unknown[] = [
+        ["eq", "$key", key],
+        ["eq", "$success_action_status", "200"],
+      ];
       if (contentType) conditions.push(["eq", "$Content-Type", contentType]);
-      conditions.push(["eq", "$bucket", OPENIM_BUCKET], ["eq", "$x-amz-date", amzDate], ["eq", "$x-amz-algorithm", "AWS4-HMAC-SHA256"], ["eq", "$x-amz-credential", credential], ["content-length-range", 0, size]);
+      conditions.push(
+        ["eq", "$bucket", OPENIM_BUCKET],
+        ["eq", "$x-amz-date", amzDate],
+        ["eq", "$x-amz-algorithm", "AWS4-HMAC-SHA256"],
+        ["eq", "$x-amz-credential", credential],
+        ["content-length-range", 0, size],
+      );
       const policy = Buffer.from(JSON.stringify({ expiration: new Date(expiresMs).toISOString(), conditions })).toString("base64");
       const formData: Record<string, string> = { key, bucket: OPENIM_BUCKET, success_action_status: "200" };
       if (contentType) formData["Content-Type"] = contentType;

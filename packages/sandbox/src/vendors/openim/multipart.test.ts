@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-const OPERATIONS = { part_limit: "partLimit", initiate_multipart_upload: "initiateMultipartUpload", auth_sign: "authSign", complete_multipart_upload: "completeMultipartUpload" } as const;
+const OPERATIONS = {
+  part_limit: "partLimit",
+  initiate_multipart_upload: "initiateMultipartUpload",
+  auth_sign: "authSign",
+  complete_multipart_upload: "completeMultipartUpload",
+} as const;
 type Data = Record<string, unknown> & { upload?: Record<string, unknown> & { sign?: Sign } };
 interface Sign {
   url: string;
@@ -22,7 +27,11 @@ interface Sign {
 }
 
 async function call(operation: keyof typeof OPERATIONS, body: unknown) {
-  const response = await fetch(`${info["baseUrl"]}/object/${operation}`, { method: "POST", headers: { "Content-Type": "application/json", token: info["token"]!, operationID: "op" }, body: JSON.stringify(body) });
+  const response = await fetch(`${info["baseUrl"]}/object/${operation}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", token: info["token"]!, operationID: "op" },
+    body: JSON.stringify(body),
+  });
   const recorded = await recordResponse(response);
   expect(checkResponseContract("openim", OPERATIONS[operation], recorded)).toEqual([]);
   return recorded.body as { errCode: number; errDlt: string; data?: Data };
@@ -60,7 +69,10 @@ describe("openim multipart over the sandbox MinIO", () => {
     expect((await putPart(tampered, 3, parts[2]!)).status).toBe(400);
     expect((await putPart(signed, 3, parts[2]!)).status).toBe(200);
     expect(await call("complete_multipart_upload", { uploadID: upload["uploadID"], parts: [...md5s].reverse(), name })).toMatchObject({ errCode: 500, errDlt: "md5 mismatching" });
-    expect(await call("complete_multipart_upload", { uploadID: upload["uploadID"], parts: md5s, name })).toMatchObject({ errCode: 0, data: { url: `${info["baseUrl"]}/object/${name}` } });
+    expect(await call("complete_multipart_upload", { uploadID: upload["uploadID"], parts: md5s, name })).toMatchObject({
+      errCode: 0,
+      data: { url: `${info["baseUrl"]}/object/${name}` },
+    });
     const stored = sandbox.objects.get("openim", `openim/data/hash/${hash}`)!;
     expect(stored.sha256).toBe(createHash("sha256").update(Buffer.concat(parts)).digest("hex"));
     const again = await call("initiate_multipart_upload", { hash, size, partSize: 5 * MiB, maxParts: 2, name: `${info["userId"]}/copy.bin` });
@@ -82,7 +94,10 @@ describe("openim multipart over the sandbox MinIO", () => {
   });
 
   it("refuses a bad hash and a name over 1024 bytes of UTF-8", async () => {
-    expect(await call("initiate_multipart_upload", { hash: "nope", size: 1, partSize: 5 * MiB, maxParts: 1, name: `${info["userId"]}/x` })).toMatchObject({ errCode: 500, errDlt: "invalid md5" });
+    expect(await call("initiate_multipart_upload", { hash: "nope", size: 1, partSize: 5 * MiB, maxParts: 1, name: `${info["userId"]}/x` })).toMatchObject({
+      errCode: 500,
+      errDlt: "invalid md5",
+    });
     const long = `${info["userId"]}/${"é".repeat(510)}`;
     expect(await call("initiate_multipart_upload", { hash: md5("x"), size: 1, partSize: 5 * MiB, maxParts: 1, name: long })).toMatchObject({ errCode: 1001 });
   });

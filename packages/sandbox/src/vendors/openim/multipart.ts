@@ -69,7 +69,10 @@ export function multipartRoutes(state: OpenimState): Route[] {
           const key = `${TEMP_PATH}${new Date(ctx.now()).toISOString().slice(0, 19).replace(/[-:T]/g, "/")}/${hash}_${body.size}_${ctx.randomId(16)}.presigned`;
           const url = await presignPut(ctx, "openim.initiate_multipart_upload", key, PRESIGN_SECONDS);
           const uploadID = encodeUploadId({ type: 2, id: "", key, size: body.size, hash });
-          return sendEnvelope(res, { url: "", upload: { uploadID, partSize, expireTime, sign: { url: "", query: null, header: null, parts: [{ partNumber: 1, url, query: null, header: null }] } } });
+          return sendEnvelope(res, {
+            url: "",
+            upload: { uploadID, partSize, expireTime, sign: { url: "", query: null, header: null, parts: [{ partNumber: 1, url, query: null, header: null }] } },
+          });
         }
         const key = HASH_PATH + hash;
         const id = ctx.s3.createMultipartUpload({ vendor: "openim", bucket: OPENIM_BUCKET, key, ...(body.contentType ? { contentType: body.contentType } : {}) });
@@ -103,7 +106,10 @@ export function multipartRoutes(state: OpenimState): Route[] {
         const hashKey = HASH_PATH + upload.hash;
         if (ctx.store.get(OPENIM_BUCKET, hashKey)) return sendEnvelope(res, { url: objectUrl(body.name) });
         if (upload.type === 1) {
-          const stored = await ctx.s3.completeMultipartUpload(upload.id, body.parts.map((etag, i) => ({ number: i + 1, etag })));
+          const stored = await ctx.s3.completeMultipartUpload(
+            upload.id,
+            body.parts.map((etag, i) => ({ number: i + 1, etag })),
+          );
           if (isProblem(stored)) return internal(`${stored.code}: ${stored.message}`);
           return sendEnvelope(res, { url: objectUrl(body.name) });
         }

@@ -12,8 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-async function call(operation: "initiate_form_data" | "complete_form_data", body: unknown, headers: Record<string, string> = { token: info["token"] as string, operationID: "op-1" }) {
-  const response = await fetch(`${info["baseUrl"]}/object/${operation}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+async function call(
+  operation: "initiate_form_data" | "complete_form_data",
+  body: unknown,
+  headers: Record<string, string> = { token: info["token"] as string, operationID: "op-1" },
+) {
+  const response = await fetch(`${info["baseUrl"]}/object/${operation}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   const recorded = await recordResponse(response);
   expect(checkResponseContract("openim", operation === "initiate_form_data" ? "initiateFormData" : "completeFormData", recorded)).toEqual([]);
   return recorded.body as { errCode: number; errMsg: string; errDlt: string; data?: Record<string, unknown> };
@@ -36,7 +44,17 @@ describe("openim form upload", () => {
     expect(data).toMatchObject({ file: "file", header: null, successCodes: [200], url: `${sandbox.url}/storage/minio/openim` });
     const formData = data["formData"] as Record<string, string>;
     expect(formData["key"]).toMatch(new RegExp(`^openim/direct/\\d{8}/${info["userId"]}/[0-9a-f]{32}\\.png$`));
-    expect(Object.keys(formData)).toEqual(["key", "bucket", "success_action_status", "Content-Type", "policy", "x-amz-algorithm", "x-amz-credential", "x-amz-date", "x-amz-signature"]);
+    expect(Object.keys(formData)).toEqual([
+      "key",
+      "bucket",
+      "success_action_status",
+      "Content-Type",
+      "policy",
+      "x-amz-algorithm",
+      "x-amz-credential",
+      "x-amz-date",
+      "x-amz-signature",
+    ]);
     const mate = JSON.parse(Buffer.from(data["id"] as string, "base64").toString()) as Record<string, unknown>;
     expect(mate).toEqual({ name, size: bytes.length, contentType: "image/png", group: "avatar", key: formData["key"] });
 
@@ -61,7 +79,11 @@ describe("openim form upload", () => {
   it("validates the body against the spec and the name prefix", async () => {
     expect(await call("initiate_form_data", { name: "", size: 1 })).toMatchObject({ errCode: 1001, errMsg: "ArgsError" });
     expect(await call("initiate_form_data", { name: `${info["userId"]}/a`, size: 0 })).toMatchObject({ errCode: 1001 });
-    expect(await call("initiate_form_data", { name: "other/a.png", size: 5 })).toEqual({ errCode: 1002, errMsg: "NoPermissionError", errDlt: `name must start with \`${info["userId"]}/\`` });
+    expect(await call("initiate_form_data", { name: "other/a.png", size: 5 })).toEqual({
+      errCode: 1002,
+      errMsg: "NoPermissionError",
+      errDlt: `name must start with \`${info["userId"]}/\``,
+    });
     const admin = await call("initiate_form_data", { name: "avatar.png", size: 5, absolute: true }, { token: info["adminToken"] as string, operationID: "x" });
     expect((admin.data?.["formData"] as Record<string, string> | undefined)?.["key"]).toBe("avatar.png");
     const traversal = await call("initiate_form_data", { name: "../../etc/passwd", size: 5, absolute: true }, { token: info["adminToken"] as string, operationID: "x" });

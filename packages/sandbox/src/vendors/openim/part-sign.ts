@@ -41,7 +41,13 @@ export async function presignPut(ctx: SandboxContext, routeKey: string, key: str
   const url = new URL(objectUrl(ctx, key));
   // S3 presigned URLs carry no payload hash: UNSIGNED-PAYLOAD, neither signed as a header nor hoisted into the query.
   const payload = new Set(["x-amz-content-sha256"]);
-  const request = new HttpRequest({ method: "PUT", protocol: url.protocol, hostname: url.hostname, path: url.pathname, headers: { host: url.host, "x-amz-content-sha256": UNSIGNED_PAYLOAD } });
+  const request = new HttpRequest({
+    method: "PUT",
+    protocol: url.protocol,
+    hostname: url.hostname,
+    path: url.pathname,
+    headers: { host: url.host, "x-amz-content-sha256": UNSIGNED_PAYLOAD },
+  });
   const signed = await signerFor(ctx.s3.keys).presign(request, { signingDate: signingDate(ctx, routeKey), expiresIn, unsignableHeaders: payload, unhoistableHeaders: payload });
   url.search = new URLSearchParams(signed.query as Record<string, string>).toString();
   return url.toString();

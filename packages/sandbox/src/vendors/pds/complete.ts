@@ -69,7 +69,8 @@ function pickParts(upload: PdsUpload, listed: CompleteBody["part_info_list"]): P
   for (const item of listed) {
     const part = item.part_number === undefined ? undefined : upload.stored.get(item.part_number);
     if (!part) return problem(400, "InvalidPart", `part ${item.part_number ?? "(no part_number)"} was not uploaded`);
-    if (item.etag !== undefined && unquote(item.etag) !== unquote(part.etag)) return problem(400, "InvalidPart", `the etag of part ${part.partNumber} does not match the uploaded part`);
+    if (item.etag !== undefined && unquote(item.etag) !== unquote(part.etag))
+      return problem(400, "InvalidPart", `the etag of part ${part.partNumber} does not match the uploaded part`);
     parts.push(part);
   }
   return parts.sort((a, b) => a.partNumber - b.partNumber);

@@ -46,7 +46,8 @@ export function pdsCreateRoute(state: PdsState): Route {
       }
       const algorithm = body.content_hash_name ?? (body.part_info_list?.some((p) => p.parallel_sha256_ctx) ? "sha256" : "sha1");
       const digestLength = algorithm === "sha1" ? 40 : 64;
-      if (body.content_hash && body.content_hash.length !== digestLength) return problem(400, "InvalidParameterNotMatch.ContentHash", `content_hash is not a ${algorithm} hex digest`);
+      if (body.content_hash && body.content_hash.length !== digestLength)
+        return problem(400, "InvalidParameterNotMatch.ContentHash", `content_hash is not a ${algorithm} hex digest`);
       if (body.pre_hash && body.pre_hash.length !== digestLength) return problem(400, "InvalidParameterNotMatch.PreHash", `pre_hash is not a ${algorithm} hex digest`);
       const declared = declarePdsParts(body.part_info_list ?? [{ part_number: 1 }], { parallel, algorithm, size: body.size });
       if (isProblem(declared)) return declared;
@@ -56,7 +57,14 @@ export function pdsCreateRoute(state: PdsState): Route {
       const base = { domain_id: state.domainId, drive_id: state.driveId, parent_file_id: body.parent_file_id, type: "file" };
       if ("existing" in target) {
         const { existing } = target;
-        return sendJson(res, 201, { ...base, file_id: existing.fileId, file_name: existing.name, status: existing.object ? "available" : "uploading", exist: true, rapid_upload: false });
+        return sendJson(res, 201, {
+          ...base,
+          file_id: existing.fileId,
+          file_name: existing.name,
+          status: existing.object ? "available" : "uploading",
+          exist: true,
+          rapid_upload: false,
+        });
       }
       const known = body.content_hash ? await state.contents.find(algorithm, body.content_hash) : undefined;
       if (!known && !body.content_hash && body.pre_hash && state.contents.matchesPrefix(algorithm, body.pre_hash, body.size)) {

@@ -30,7 +30,11 @@ export function declarePdsParts(
     if (out.some((p) => p.partNumber === part.part_number)) return invalid(`${where} is listed twice`);
     if (upload.parallel && part[other]) return invalid(`${where} sends ${other} but the upload hashes with ${upload.algorithm}`);
     const known = part[field] === undefined ? upload.declared?.get(part.part_number) : undefined;
-    const declared = !upload.parallel ? { claimed: undefined, ctx: undefined } : known ? { claimed: known.claimed, ctx: known.ctx } : claimOf(part.part_number, part[field], upload.algorithm);
+    const declared = !upload.parallel
+      ? { claimed: undefined, ctx: undefined }
+      : known
+        ? { claimed: known.claimed, ctx: known.ctx }
+        : claimOf(part.part_number, part[field], upload.algorithm);
     if (typeof declared === "string") return invalid(`${where}: ${declared}`);
     const previous = out[out.length - 1]?.claimed;
     if (declared.claimed && previous && declared.claimed.offset <= previous.offset) return invalid(`${where}: part_offset must grow with part_number`);
@@ -43,7 +47,9 @@ export function declarePdsParts(
 function claimOf(partNumber: number, ctx: Partial<ParallelCtx> | undefined, algorithm: HashAlgorithm) {
   const offset = ctx?.part_offset ?? (partNumber === 1 ? 0 : undefined);
   if (offset === undefined || ctx?.h === undefined) {
-    return partNumber === 1 && ctx === undefined ? { claimed: initialState(algorithm), ctx: undefined } : `${ctxField(algorithm)} with h and part_offset is required in parallel mode`;
+    return partNumber === 1 && ctx === undefined
+      ? { claimed: initialState(algorithm), ctx: undefined }
+      : `${ctxField(algorithm)} with h and part_offset is required in parallel mode`;
   }
   if (offset % 64 !== 0) return "part_offset must be a multiple of 64";
   const echo: ParallelCtx = { h: ctx.h, part_offset: offset };

@@ -79,7 +79,14 @@ describe("PDS sandbox as the official SDK uses it", () => {
   it("refuses parallel upload on a domain without it", async () => {
     await sandbox.stop();
     await start({ parallelUpload: false });
-    const res = await api("create", { parent_file_id: "root", name: "p.bin", type: "file", size: 10, parallel_upload: true, part_info_list: [{ part_number: 1, parallel_sha1_ctx: { h: [], part_offset: 0 } }] });
+    const res = await api("create", {
+      parent_file_id: "root",
+      name: "p.bin",
+      type: "file",
+      size: 10,
+      parallel_upload: true,
+      part_info_list: [{ part_number: 1, parallel_sha1_ctx: { h: [], part_offset: 0 } }],
+    });
     expect(res).toMatchObject({ status: 400, body: { code: "InvalidParameterNotSupported.ParallelUpload" } });
     expect((await upload("s.bin", Buffer.from("serial"))).status).toBe(200);
   });
@@ -97,7 +104,11 @@ describe("PDS sandbox as the official SDK uses it", () => {
 
   it("takes the share token alone for its share link, and not for a drive", async () => {
     const alone = (body: Record<string, unknown>) =>
-      fetch(`${info.baseUrl}/v2/file/create`, { method: "POST", headers: { "content-type": "application/json", "x-share-token": info.shareToken! }, body: JSON.stringify({ parent_file_id: "root", name: "alone.txt", type: "file", size: 2, ...body }) });
+      fetch(`${info.baseUrl}/v2/file/create`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-share-token": info.shareToken! },
+        body: JSON.stringify({ parent_file_id: "root", name: "alone.txt", type: "file", size: 2, ...body }),
+      });
     expect((await alone({ share_id: info.shareId })).status).toBe(201);
     const drive = await alone({ drive_id: info.driveId });
     expect(drive.status).toBe(401);
@@ -108,7 +119,15 @@ describe("PDS sandbox as the official SDK uses it", () => {
     const bytes = Buffer.from("the same content twice");
     await upload("first.txt", bytes);
     const open = await api<Created>("create", { parent_file_id: "root", name: "second.txt", type: "file", size: bytes.length, content_hash_name: "sha1" });
-    const rapid = await api<Created>("create", { parent_file_id: "root", name: "second.txt", type: "file", file_id: open.body.file_id, size: bytes.length, content_hash_name: "sha1", content_hash: sha1(bytes).toUpperCase() });
+    const rapid = await api<Created>("create", {
+      parent_file_id: "root",
+      name: "second.txt",
+      type: "file",
+      file_id: open.body.file_id,
+      size: bytes.length,
+      content_hash_name: "sha1",
+      content_hash: sha1(bytes).toUpperCase(),
+    });
     expect(rapid.body).toMatchObject({ rapid_upload: true, file_id: open.body.file_id });
     const ids = { file_id: open.body.file_id, upload_id: open.body.upload_id };
     expect(await api("get_upload_url", { ...ids, part_info_list: [{ part_number: 1 }] })).toMatchObject({ status: 409, body: { code: "AlreadyExist.File" } });
@@ -137,9 +156,20 @@ describe("PDS sandbox as the official SDK uses it", () => {
 
   it("accepts a create listing 9,000 parts with SHA-256 contexts (a body over 1 MiB)", async () => {
     const partSize = 102_400;
-    const parts = Array.from({ length: 9000 }, (_, i) => ({ part_number: i + 1, parallel_sha256_ctx: { h: i === 0 ? [] : Array.from({ length: 8 }, () => 4_000_000_000 + i), part_offset: i * partSize } }));
+    const parts = Array.from({ length: 9000 }, (_, i) => ({
+      part_number: i + 1,
+      parallel_sha256_ctx: { h: i === 0 ? [] : Array.from({ length: 8 }, () => 4_000_000_000 + i), part_offset: i * partSize },
+    }));
     expect(JSON.stringify(parts).length).toBeGreaterThan(1024 * 1024);
-    const created = await api<Created>("create", { parent_file_id: "root", name: "huge.bin", type: "file", size: 9000 * partSize, parallel_upload: true, content_hash_name: "sha256", part_info_list: parts });
+    const created = await api<Created>("create", {
+      parent_file_id: "root",
+      name: "huge.bin",
+      type: "file",
+      size: 9000 * partSize,
+      parallel_upload: true,
+      content_hash_name: "sha256",
+      part_info_list: parts,
+    });
     expect(created.status).toBe(201);
     expect(created.body.part_info_list).toHaveLength(9000);
   }, 30_000);
@@ -147,9 +177,17 @@ describe("PDS sandbox as the official SDK uses it", () => {
   it("lists uploaded parts both the documented way and the SDK's way (limit 1000, marker = next - 1)", async () => {
     const count = 1001;
     const data = randomBytes(64 * count);
-    const parts = await plan("sha1", data, Array.from({ length: count }, () => 64));
+    const parts = await plan(
+      "sha1",
+      data,
+      Array.from({ length: count }, () => 64),
+    );
     const created = await api<Created>("create", {
-      parent_file_id: "root", name: "many.bin", type: "file", size: data.length, parallel_upload: true,
+      parent_file_id: "root",
+      name: "many.bin",
+      type: "file",
+      size: data.length,
+      parallel_upload: true,
       part_info_list: parts.map((p) => ({ part_number: p.part_number, parallel_sha1_ctx: p.ctx })),
     });
     const targets = created.body.part_info_list!;

@@ -29,8 +29,13 @@ describe("PDS sandbox", () => {
   async function create(alg: Alg, parts: Plan[], extra: Record<string, unknown> = {}) {
     const field = `parallel_${alg}_ctx`;
     const res = await api<UrlList & { file_id: string; upload_id: string }>("create", {
-      parent_file_id: "root", name: "movie.mp4", type: "file", size: data.length, parallel_upload: true,
-      content_hash_name: alg, content_hash: digest(alg).toUpperCase(),
+      parent_file_id: "root",
+      name: "movie.mp4",
+      type: "file",
+      size: data.length,
+      parallel_upload: true,
+      content_hash_name: alg,
+      content_hash: digest(alg).toUpperCase(),
       part_info_list: parts.map((p) => ({ part_number: p.part_number, [field]: p.ctx })),
       ...extra,
     });
@@ -50,11 +55,19 @@ describe("PDS sandbox", () => {
     expect(etags[1]).toBe(`"${createHash("md5").update(data.subarray(0, partSize)).digest("hex").toUpperCase()}"`);
 
     const done = await api<Record<string, unknown>>("complete", {
-      file_id: created.file_id, upload_id: created.upload_id,
+      file_id: created.file_id,
+      upload_id: created.upload_id,
       part_info_list: [3, 1, 2].map((n, i) => ({ part_number: n, etag: etags[i] })),
     });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ file_id: created.file_id, name: "movie.mp4", size: data.length, status: "available", content_hash: digest("sha1").toUpperCase(), content_hash_name: "sha1" });
+    expect(done.body).toMatchObject({
+      file_id: created.file_id,
+      name: "movie.mp4",
+      size: data.length,
+      status: "available",
+      content_hash: digest("sha1").toUpperCase(),
+      content_hash_name: "sha1",
+    });
     expect(sandbox.objects.list().find((o) => o.vendor === "pds" && o.sha1 === digest("sha1"))?.sha256).toBe(digest("sha256"));
     const again = await api("complete", { file_id: created.file_id, upload_id: created.upload_id });
     expect(again).toMatchObject({ status: 404, body: { code: "NotFound.UploadId" } });
@@ -65,7 +78,8 @@ describe("PDS sandbox", () => {
     parts[0]!.ctx.h = [0];
     const created = await create("sha256", parts.slice(0, 1));
     const more = await api<UrlList>("get_upload_url", {
-      file_id: created.file_id, upload_id: created.upload_id,
+      file_id: created.file_id,
+      upload_id: created.upload_id,
       part_info_list: parts.slice(1).map((p) => ({ part_number: p.part_number, parallel_sha256_ctx: p.ctx })),
     });
     expect(more.status).toBe(200);
@@ -90,7 +104,12 @@ describe("PDS sandbox", () => {
       const copy = structuredClone(parts);
       change(copy);
       const res = await api("create", {
-        parent_file_id: "root", name: "bad.bin", type: "file", size: data.length, parallel_upload: true, content_hash_name: alg,
+        parent_file_id: "root",
+        name: "bad.bin",
+        type: "file",
+        size: data.length,
+        parallel_upload: true,
+        content_hash_name: alg,
         part_info_list: copy.map((p) => ({ part_number: p.part_number, parallel_sha1_ctx: p.ctx })),
       });
       expect(res.status).toBe(400);
@@ -126,7 +145,10 @@ describe("PDS sandbox", () => {
     const ids = { file_id: created.file_id, upload_id: created.upload_id };
     type Page = { uploaded_parts: { part_number: number; part_size: number; etag: string; parallel_sha1_ctx?: unknown }[]; next_part_number_marker: string };
     const first = await api<Page>("list_uploaded_parts", { ...ids, limit: 2 });
-    expect(first.body.uploaded_parts.map((p) => [p.part_number, p.part_size])).toEqual([[1, partSize], [2, partSize]]);
+    expect(first.body.uploaded_parts.map((p) => [p.part_number, p.part_size])).toEqual([
+      [1, partSize],
+      [2, partSize],
+    ]);
     expect(first.body.uploaded_parts[1]!.parallel_sha1_ctx).toEqual(parts[1]!.ctx);
     expect(first.body.next_part_number_marker).toBe("2");
     const second = await api<Page>("list_uploaded_parts", { ...ids, limit: 2, part_number_marker: 2 });
@@ -161,7 +183,11 @@ describe("PDS sandbox", () => {
     expect(await injected.text()).toContain("<Code>ServiceUnavailable</Code>");
 
     sandbox.faults.arm("pds.part-put", { kind: "expire-urls", times: 1 });
-    const stale = await api<UrlList>("get_upload_url", { file_id: created.file_id, upload_id: created.upload_id, part_info_list: [{ part_number: 1, parallel_sha1_ctx: parts[0]!.ctx }] });
+    const stale = await api<UrlList>("get_upload_url", {
+      file_id: created.file_id,
+      upload_id: created.upload_id,
+      part_info_list: [{ part_number: 1, parallel_sha1_ctx: parts[0]!.ctx }],
+    });
     const expired = await put(urlOf(stale.body, 1), parts[0]!);
     expect(expired.status).toBe(403);
     const text = await expired.text();
@@ -171,7 +197,12 @@ describe("PDS sandbox", () => {
 
   it("serial mode hashes parts in order and refuses a part before its predecessor", async () => {
     const created = await api<UrlList & { file_id: string; upload_id: string }>("create", {
-      parent_file_id: "root", name: "serial.bin", type: "file", size: data.length, content_hash_name: "sha1", content_hash: digest("sha1"),
+      parent_file_id: "root",
+      name: "serial.bin",
+      type: "file",
+      size: data.length,
+      content_hash_name: "sha1",
+      content_hash: digest("sha1"),
       part_info_list: [{ part_number: 1 }, { part_number: 2 }, { part_number: 3 }],
     });
     const parts = await plan("sha1", data, sizes);
@@ -187,7 +218,11 @@ describe("PDS sandbox", () => {
     const small = data.subarray(0, 64 * 10);
     const parts = await plan("sha1", small, [64 * 5, 64 * 5]);
     const created = await api<UrlList & { file_id: string; upload_id: string }>("create", {
-      parent_file_id: "root", name: "small.bin", type: "file", size: small.length, parallel_upload: true,
+      parent_file_id: "root",
+      name: "small.bin",
+      type: "file",
+      size: small.length,
+      parallel_upload: true,
       part_info_list: parts.map((p) => ({ part_number: p.part_number, parallel_sha1_ctx: p.ctx })),
     });
     await Promise.all(parts.map((p) => put(urlOf(created.body, p.part_number), p)));

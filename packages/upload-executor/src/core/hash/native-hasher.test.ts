@@ -7,13 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import "../../node.js";
 import { InvalidMidstateError, MidstateUnalignedError } from "./errors.js";
-import {
-  createMidstateHasher,
-  createWasmMidstateHasher,
-  initialMidstate,
-  midstateHasherKind,
-  setMidstateHasherFactory,
-} from "./hasher.js";
+import { createMidstateHasher, createWasmMidstateHasher, initialMidstate, midstateHasherKind, setMidstateHasherFactory } from "./hasher.js";
 import { loadNativeMidstateHasher, nativeMidstateHasher, prebuiltAddonPath, type MidstateAddon } from "./native-hasher.js";
 import { algorithms, generate, vectors } from "../../../test/fixtures/midstates/vectors.js";
 import type { HashAlgorithm, Midstate, MidstateHasherFactory } from "./types.js";

@@ -62,10 +62,7 @@ function answersRight(addon: MidstateAddon): boolean {
       first.update(bytes.subarray(0, 128));
       const resumed = new addon.Hasher(algorithm, Uint32Array.from(first.words()), 128);
       resumed.update(bytes.subarray(128));
-      return (
-        iv.join() === initialMidstate(algorithm).h.join() &&
-        resumed.digest().toString("hex") === createHash(algorithm).update(bytes).digest("hex")
-      );
+      return iv.join() === initialMidstate(algorithm).h.join() && resumed.digest().toString("hex") === createHash(algorithm).update(bytes).digest("hex");
     });
   } catch {
     return false;

@@ -49,7 +49,10 @@ export function makePassJob(
   const unique = [...new Set(algorithms)];
   const plain = [...new Set(digests)].filter((alg) => !unique.includes(alg));
   if (unique.length + plain.length === 0 || [...unique, ...plain].some((alg) => alg !== "sha1" && alg !== "sha256")) {
-    throw new InvalidPassError(`algorithms ${JSON.stringify(algorithms)} and digests ${JSON.stringify(digests)} are not a list of "sha1" / "sha256"`, 'Ask for "sha1", "sha256" or both');
+    throw new InvalidPassError(
+      `algorithms ${JSON.stringify(algorithms)} and digests ${JSON.stringify(digests)} are not a list of "sha1" / "sha256"`,
+      'Ask for "sha1", "sha256" or both',
+    );
   }
   if (!(Number.isSafeInteger(chunkSize) && chunkSize > 0)) {
     throw new InvalidPassError(`chunkSize ${chunkSize} is not a positive integer`, "Leave chunkSize unset to read 4 MiB at a time");

@@ -68,8 +68,7 @@ export function startMidstatePass(
   const sink: PassSink = {
     midstate: (index, state) => results.resolve(index, state),
     progress: (bytes) => options.onProgress?.(bytes),
-    unavailable: (reason) =>
-      options.onWarning?.({ code: "hash_worker_unavailable", message: `The hashing worker could not load (${reason}); hashing on the main thread instead` }),
+    unavailable: (reason) => options.onWarning?.({ code: "hash_worker_unavailable", message: `The hashing worker could not load (${reason}); hashing on the main thread instead` }),
   };
   const read = (start: number, end: number) => source.read(start, end);
   const run = async (): Promise<PassOutcome> => {

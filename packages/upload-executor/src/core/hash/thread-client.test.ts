@@ -18,7 +18,13 @@ function collect(): { sink: PassSink; states: Midstate[][]; reasons: string[] } 
 describe("threadPassRunner", () => {
   const vector = vectors[1] as MidstateVector;
   const bytes = generate(vector);
-  const job = makePassJob(bytes.byteLength, vector.sha1.parts.map((part) => part.partOffset), algorithms, 50_000, ["sha256"]);
+  const job = makePassJob(
+    bytes.byteLength,
+    vector.sha1.parts.map((part) => part.partOffset),
+    algorithms,
+    50_000,
+    ["sha256"],
+  );
   const read = (start: number, end: number) => fromUint8Array(bytes).read(start, end);
 
   it("hashes in a worker thread with the native hasher, leaving the caller's bytes intact", async () => {

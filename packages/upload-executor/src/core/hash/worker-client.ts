@@ -53,7 +53,8 @@ export function runInWorker(blob: Blob, job: PassJob, signal: AbortSignal, sink:
       if (!heard) {
         sink.unavailable?.(reason);
         resolve(undefined);
-      } else reject(new DirectUploadError("midstate_worker_failed", `The hashing worker crashed: ${String((event as { message?: unknown }).message ?? event)}`, { retryable: true }));
+      } else
+        reject(new DirectUploadError("midstate_worker_failed", `The hashing worker crashed: ${String((event as { message?: unknown }).message ?? event)}`, { retryable: true }));
     });
     worker.addEventListener("message", ({ data }) => {
       heard = true;

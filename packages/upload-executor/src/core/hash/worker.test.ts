@@ -30,7 +30,12 @@ function collect(): { sink: PassSink; states: Midstate[][]; progress: number[] }
 describe("hash worker protocol", () => {
   const vector = vectors[1] as MidstateVector;
   const bytes = generate(vector);
-  const job = makePassJob(bytes.byteLength, vector.sha1.parts.map((part) => part.partOffset), algorithms, 50_000);
+  const job = makePassJob(
+    bytes.byteLength,
+    vector.sha1.parts.map((part) => part.partOffset),
+    algorithms,
+    50_000,
+  );
 
   it("hashes the Blob in the worker half and reports every state, progress and the digests", async () => {
     const { spawn, ports } = channelWorker();

@@ -34,7 +34,10 @@ export async function verifyCheckpoint(checkpoint: MultipartCheckpoint, source: 
   if (checkpoint.fingerprint !== fingerprint || checkpoint.size !== source.size) {
     throw new SourceChangedError(source.name, "its size or fingerprint differs from the checkpoint");
   }
-  if (parts && JSON.stringify(parts.map(({ number, offset, size }) => [number, offset, size])) !== JSON.stringify(checkpoint.parts.map(({ number, offset, size }) => [number, offset, size]))) {
+  if (
+    parts &&
+    JSON.stringify(parts.map(({ number, offset, size }) => [number, offset, size])) !== JSON.stringify(checkpoint.parts.map(({ number, offset, size }) => [number, offset, size]))
+  ) {
     throw new CheckpointMismatchError("the part layout differs");
   }
 }

@@ -19,19 +19,23 @@ it("signs every part with the real chained midstates and returns the whole-file 
   const { parts } = layoutParts(bytes.byteLength, { minPartSize: 64 * 1024, maxPartSize: 1 << 30, maxParts: 100, align: 64 });
   const claimed = new Map<number, { sha1: Midstate; sha256: Midstate }>();
   server.arm("/kd/3", { kind: "expire-urls" });
-  const result = await uploadMultipart(fromUint8Array(bytes, "f"), {
-    kind: "multipart",
-    parts,
-    midstates: { algorithms: ["sha1", "sha256"], chunkSize: 10_000 },
-    async getPartTargets(batch, { renewing }) {
-      for (const part of batch) {
-        const states = { sha1: part.midstates.sha1!, sha256: part.midstates.sha256! };
-        if (renewing) expect(states).toEqual(claimed.get(part.number));
-        claimed.set(part.number, states);
-      }
-      return batch.map((part) => ({ partNumber: part.number, url: `${server.url}/kd/${part.number}` }));
+  const result = await uploadMultipart(
+    fromUint8Array(bytes, "f"),
+    {
+      kind: "multipart",
+      parts,
+      midstates: { algorithms: ["sha1", "sha256"], chunkSize: 10_000 },
+      async getPartTargets(batch, { renewing }) {
+        for (const part of batch) {
+          const states = { sha1: part.midstates.sha1!, sha256: part.midstates.sha256! };
+          if (renewing) expect(states).toEqual(claimed.get(part.number));
+          claimed.set(part.number, states);
+        }
+        return batch.map((part) => ({ partNumber: part.number, url: `${server.url}/kd/${part.number}` }));
+      },
     },
-  }, { transport: createNodeTransport(), concurrency: 3 });
+    { transport: createNodeTransport(), concurrency: 3 },
+  );
 
   for (const alg of ["sha1", "sha256"] as const) {
     expect(result.digests[alg]).toBe(createHash(alg).update(bytes).digest("hex"));

@@ -196,7 +196,9 @@ describe("uploadMultipart", () => {
     const { plan } = vendorPlan(bytes, 64 * KiB);
     const { checkpoint } = await uploadMultipart(fromUint8Array(bytes, "f"), plan, { transport });
     const changed = fromUint8Array(testBytes(2 * 64 * KiB + 1, 11), "f");
-    await expect(uploadMultipart(changed, vendorPlan(testBytes(2 * 64 * KiB + 1), 64 * KiB).plan, { transport, resumeFrom: checkpoint })).rejects.toBeInstanceOf(SourceChangedError);
+    await expect(uploadMultipart(changed, vendorPlan(testBytes(2 * 64 * KiB + 1), 64 * KiB).plan, { transport, resumeFrom: checkpoint })).rejects.toBeInstanceOf(
+      SourceChangedError,
+    );
     const relaid = vendorPlan(bytes, 128 * KiB).plan;
     await expect(uploadMultipart(fromUint8Array(bytes, "f"), relaid, { transport, resumeFrom: checkpoint })).rejects.toBeInstanceOf(CheckpointMismatchError);
   });

@@ -93,7 +93,11 @@ export async function uploadMultipart<Vendor = unknown>(
 
   // Parts the pool has not taken yet, with their midstates when known: signed together with the next part's URL.
   let taken = 0;
-  const upcoming = (): PartRequest[] => todo.slice(taken).map((p) => midstates.peek(p)).filter((p): p is PartRequest => p !== undefined);
+  const upcoming = (): PartRequest[] =>
+    todo
+      .slice(taken)
+      .map((p) => midstates.peek(p))
+      .filter((p): p is PartRequest => p !== undefined);
 
   const uploadPart = async (layout: PartLayout) => {
     const part = await midstates.request(layout);
@@ -107,7 +111,12 @@ export async function uploadMultipart<Vendor = unknown>(
           const target = await targets.get(part, upcoming);
           const response = await sendWatched(
             opts.transport,
-            { method: target.method ?? "PUT", url: target.url, headers: target.headers ?? {}, body: { kind: "range", source: reads.parts, start: part.offset, end: part.offset + part.size } },
+            {
+              method: target.method ?? "PUT",
+              url: target.url,
+              headers: target.headers ?? {},
+              body: { kind: "range", source: reads.parts, start: part.offset, end: part.offset + part.size },
+            },
             operation,
             { ...opts, signal: controller.signal, onProgress: (loaded) => progress.update(part.number, loaded, part.size) },
           );
@@ -126,14 +135,19 @@ export async function uploadMultipart<Vendor = unknown>(
 
   try {
     await save();
-    await runPool(todo, opts.limit.size, async (layout, index) => {
-      taken = index + 1;
-      await uploadPart(layout).catch((error: unknown) => {
-        // First failure stops the others: their sockets are destroyed and their timers cleared.
-        controller.abort(error);
-        throw error;
-      });
-    }, controller.signal).catch(() => undefined); // a failed part has aborted the controller: checked below
+    await runPool(
+      todo,
+      opts.limit.size,
+      async (layout, index) => {
+        taken = index + 1;
+        await uploadPart(layout).catch((error: unknown) => {
+          // First failure stops the others: their sockets are destroyed and their timers cleared.
+          controller.abort(error);
+          throw error;
+        });
+      },
+      controller.signal,
+    ).catch(() => undefined); // a failed part has aborted the controller: checked below
     if (opts.signal.aborted) throw new UploadAbortedError(opts.signal.reason);
     // The error that stopped the upload, not the abort echoes it caused in the other parts.
     if (controller.signal.aborted) throw controller.signal.reason;

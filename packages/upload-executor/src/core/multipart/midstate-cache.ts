@@ -62,7 +62,10 @@ export class MidstateCache {
   }
 
   cancel(): void {
-    this.pass?.then((pass) => pass.cancel(), () => undefined);
+    this.pass?.then(
+      (pass) => pass.cancel(),
+      () => undefined,
+    );
   }
 
   private hasDigests(): boolean {

@@ -36,12 +36,16 @@ function countingSource(bytes: Uint8Array, fingerprint = async () => "counted") 
 
 function upload(source: UploadSource, partSize: number, concurrency: number) {
   const { parts } = layoutParts(source.size, { minPartSize: partSize, maxPartSize: partSize, maxParts: 1000, align: 64, preferredPartSize: partSize });
-  return uploadMultipart(source, {
-    kind: "multipart",
-    parts,
-    midstates: { algorithms: ["sha256"] },
-    getPartTargets: async (batch) => batch.map((part) => ({ partNumber: part.number, url: `${server.url}/sr/${part.number}` })),
-  }, { transport: createNodeTransport(), concurrency });
+  return uploadMultipart(
+    source,
+    {
+      kind: "multipart",
+      parts,
+      midstates: { algorithms: ["sha256"] },
+      getPartTargets: async (batch) => batch.map((part) => ({ partNumber: part.number, url: `${server.url}/sr/${part.number}` })),
+    },
+    { transport: createNodeTransport(), concurrency },
+  );
 }
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

@@ -31,14 +31,9 @@ export function formEnvelope(body: FormBody, boundary = randomBoundary()): FormE
   for (const [name, value] of body.fields) {
     if (name.includes(boundary) || value.includes(boundary)) return formEnvelope(body);
   }
-  const parts = body.fields.map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`,
-  );
+  const parts = body.fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`);
   const { file } = body;
-  parts.push(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.fileName)}"\r\n` +
-      `Content-Type: ${file.contentType}\r\n\r\n`,
-  );
+  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(file.field)}"; filename="${quote(file.fileName)}"\r\n` + `Content-Type: ${file.contentType}\r\n\r\n`);
   const prefix = encoder.encode(parts.join(""));
   const suffix = encoder.encode(`\r\n--${boundary}--\r\n`);
   return {

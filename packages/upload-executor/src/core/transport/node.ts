@@ -51,14 +51,17 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
         req.signal.addEventListener("abort", onAbort, { once: true });
         client.on("error", (error) => fail(req.signal.aborted ? req.signal.reason : new NetworkError(`${req.method} request`, error)));
         client.on("response", (res: IncomingMessage) => {
-          readText(res, maxResponseBytes).then((bodyText) => {
-            if (settled) return;
-            settled = true;
-            req.signal.removeEventListener("abort", onAbort);
-            // An early answer (e.g. 403 before the body was sent) leaves the connection mid-body: never reuse it.
-            if (!bodyDone) client.destroy();
-            resolve({ status: res.statusCode ?? 0, headers: lowerHeaders(res.rawHeaders), bodyText });
-          }, (error: unknown) => fail(req.signal.aborted ? req.signal.reason : new NetworkError(`${req.method} response`, error)));
+          readText(res, maxResponseBytes).then(
+            (bodyText) => {
+              if (settled) return;
+              settled = true;
+              req.signal.removeEventListener("abort", onAbort);
+              // An early answer (e.g. 403 before the body was sent) leaves the connection mid-body: never reuse it.
+              if (!bodyDone) client.destroy();
+              resolve({ status: res.statusCode ?? 0, headers: lowerHeaders(res.rawHeaders), bodyText });
+            },
+            (error: unknown) => fail(req.signal.aborted ? req.signal.reason : new NetworkError(`${req.method} response`, error)),
+          );
         });
 
         let sent = 0;
@@ -86,9 +89,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): HttpTra
 }
 
 function frame(req: TransportRequest): { headers: Record<string, string>; pieces: Piece[]; length: number } {
-  const headers = Object.fromEntries(
-    Object.entries(req.headers).filter(([name]) => !/^(content-length|transfer-encoding)$/i.test(name)),
-  );
+  const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !/^(content-length|transfer-encoding)$/i.test(name)));
   if (req.body.kind === "range") {
     return { headers, pieces: [{ start: req.body.start, end: req.body.end }], length: req.body.end - req.body.start };
   }

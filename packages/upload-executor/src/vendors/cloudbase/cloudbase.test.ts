@@ -71,7 +71,13 @@ describe("uploadToCloudbase against the sandbox", () => {
     sandbox.faults.arm("cloudbase.cos-put", { kind: "stall", afterBytes: 256 * 1024 });
     const puts = hits("cos-put");
     const log = progressLog();
-    await uploadToCloudbase({ client, source: fromUint8Array(bytes, "s.bin"), name: "stall/s.bin", onProgress: log.onProgress, engine: testEngine({ stallTimeoutMs: 300, responseTimeoutMs: 500 }) });
+    await uploadToCloudbase({
+      client,
+      source: fromUint8Array(bytes, "s.bin"),
+      name: "stall/s.bin",
+      onProgress: log.onProgress,
+      engine: testEngine({ stallTimeoutMs: 300, responseTimeoutMs: 500 }),
+    });
     expect(hits("cos-put") - puts).toBe(2);
     expect(stored("stall/s.bin")?.sha256).toBe(sha256Hex(bytes));
     expect(log.monotonic()).toBe(true);
@@ -96,7 +102,13 @@ describe("uploadToCloudbase against the sandbox", () => {
     const bytes = testBytes(3000, 25);
     const source = fromUint8Array(bytes, "r.bin");
     const checkpoints: FlowCheckpoint[] = [];
-    const first = await uploadToCloudbase({ client, source, name: "resume/r.bin", onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))), engine: testEngine() });
+    const first = await uploadToCloudbase({
+      client,
+      source,
+      name: "resume/r.bin",
+      onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))),
+      engine: testEngine(),
+    });
     expect(checkpoints.map((c) => (c.state as { stage: string }).stage)).toEqual(["requested", "uploaded"]);
     const calls = hits("get-objects-upload-info");
     const puts = hits("cos-put");
@@ -119,7 +131,12 @@ describe("uploadManyToCloudbase against the sandbox", () => {
     const log = progressLog();
     const items = await uploadManyToCloudbase({ client, files, concurrency: 2, onProgress: log.onProgress, engine: testEngine() });
     expect(hits("get-objects-upload-info") - calls).toBe(1);
-    expect(items.map((i) => [i.name, i.ok])).toEqual([["batch/a.bin", true], ["../outside.bin", false], ["batch/c.bin", true], ["batch/d.bin", true]]);
+    expect(items.map((i) => [i.name, i.ok])).toEqual([
+      ["batch/a.bin", true],
+      ["../outside.bin", false],
+      ["batch/c.bin", true],
+      ["batch/d.bin", true],
+    ]);
     const refused = items[1]!;
     expect(refused.ok || refused.error).toBeInstanceOf(VendorApiError);
     expect(refused.ok || refused.error).toMatchObject({ vendor: "cloudbase", vendorCode: "INVALID_PARAM" });
@@ -159,7 +176,14 @@ describe("uploadManyToCloudbase against the sandbox", () => {
   it("rejects the whole batch with UploadAbortedError when aborted", async () => {
     const controller = new AbortController();
     const files = ["batch4/a.bin", "batch4/b.bin", "batch4/c.bin"].map((name, i) => ({ name, source: fromUint8Array(testBytes(4 * 1024 * 1024, 60 + i), name) }));
-    const upload = uploadManyToCloudbase({ client, files, concurrency: 1, signal: controller.signal, onProgress: ({ loaded }) => loaded > 512 * 1024 && controller.abort(), engine: testEngine() });
+    const upload = uploadManyToCloudbase({
+      client,
+      files,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: ({ loaded }) => loaded > 512 * 1024 && controller.abort(),
+      engine: testEngine(),
+    });
     await expect(upload).rejects.toBeInstanceOf(UploadAbortedError);
     for (const file of files) expect(stored(file.name)).toBeUndefined();
   });

@@ -35,9 +35,7 @@ export interface CloudbaseBatchOptions extends Omit<FlowOptions, "source" | "res
 }
 
 /** One file of a batch, in request order: its result, or why that file (alone) failed. */
-export type CloudbaseBatchItem =
-  | { ok: true; name: string; result: UploadResult }
-  | { ok: false; name: string; error: DirectUploadError };
+export type CloudbaseBatchItem = { ok: true; name: string; result: UploadResult } | { ok: false; name: string; error: DirectUploadError };
 
 /** The stored object CloudBase announced with the upload info: its cloud id and download URL. */
 export interface CloudbaseObjectRef {
@@ -85,26 +83,39 @@ export async function uploadManyToCloudbase(options: CloudbaseBatchOptions): Pro
   const signal = engine.signal;
   const size = batchSize ?? CLOUDBASE_BATCH_LIMIT;
   if (!Number.isInteger(size) || size < 1) throw new PlanError(`batchSize must be a positive integer, got ${String(batchSize)}`);
-  const infos = await uploadInfoInBatches(client, files.map(({ name }) => ({ objectId: name })), size, engine);
+  const infos = await uploadInfoInBatches(
+    client,
+    files.map(({ name }) => ({ objectId: name })),
+    size,
+    engine,
+  );
   const limit = typeof concurrency === "object" ? concurrency : createConcurrencyLimit(concurrency ?? 4);
-  const progress = batchProgress(files.filter((_, i) => infos[i]!.ok).reduce((sum, f) => sum + f.source.size, 0), onProgress);
+  const progress = batchProgress(
+    files.filter((_, i) => infos[i]!.ok).reduce((sum, f) => sum + f.source.size, 0),
+    onProgress,
+  );
 
   // `limit.size` files at a time, every PUT under the shared limit: a throttling answer slows the whole batch.
   const items: CloudbaseBatchItem[] = [];
-  await runPool(files, limit.size, async ({ source, name }, index) => {
-    const matched = infos[index]!;
-    if (!matched.ok) {
-      items[index] = { ok: false, name, error: matched.error };
-      return;
-    }
-    const fileEngine: EngineOptions = { ...engine, concurrency: limit, onProgress: (p) => progress(index, p.loaded) };
-    try {
-      const { sha256 } = await uploadWithDigest(source, cloudbasePutPlan(client, name, matched.result, source, fileEngine), fileEngine);
-      items[index] = { ok: true, name, result: resultOf(name, source.size, sha256, objectRef(matched.result)) };
-    } catch (error) {
-      items[index] = { ok: false, name, error: asTyped(error, name) };
-    }
-  }, signal);
+  await runPool(
+    files,
+    limit.size,
+    async ({ source, name }, index) => {
+      const matched = infos[index]!;
+      if (!matched.ok) {
+        items[index] = { ok: false, name, error: matched.error };
+        return;
+      }
+      const fileEngine: EngineOptions = { ...engine, concurrency: limit, onProgress: (p) => progress(index, p.loaded) };
+      try {
+        const { sha256 } = await uploadWithDigest(source, cloudbasePutPlan(client, name, matched.result, source, fileEngine), fileEngine);
+        items[index] = { ok: true, name, result: resultOf(name, source.size, sha256, objectRef(matched.result)) };
+      } catch (error) {
+        items[index] = { ok: false, name, error: asTyped(error, name) };
+      }
+    },
+    signal,
+  );
   if (signal?.aborted) throw new UploadAbortedError(signal.reason);
   return items;
 }

@@ -39,7 +39,14 @@ describe("uploadToHbr against the sandbox", () => {
   it.each([0, ...EDGE_SIZES])("posts %i bytes byte-exact to the temp key", async (size) => {
     const bytes = testBytes(size, size + 101);
     const log = progressLog();
-    const result = await uploadToHbr({ client, source: fromUint8Array(bytes, "list.txt"), name: `f${size}.txt`, storageUrl: storageUrl(), onProgress: log.onProgress, engine: testEngine() });
+    const result = await uploadToHbr({
+      client,
+      source: fromUint8Array(bytes, "list.txt"),
+      name: `f${size}.txt`,
+      storageUrl: storageUrl(),
+      onProgress: log.onProgress,
+      engine: testEngine(),
+    });
     expect(result.key).toMatch(new RegExp(`^temp/\\d+/upload/\\d{4}-\\d{2}-\\d{2}/[0-9a-f-]{36}/f${size}\\.txt$`));
     expect(sandbox.objects.get(BUCKET, result.key!)).toMatchObject({ size, sha256: sha256Hex(bytes) });
     expect(result).toMatchObject({ vendor: "hbr", name: `f${size}.txt`, bytes: size, sha256: sha256Hex(bytes) });
@@ -70,7 +77,13 @@ describe("uploadToHbr against the sandbox", () => {
     sandbox.faults.arm("hbr.create-temp-file-upload-url", { kind: "expire-urls" });
     const calls = hits("create-temp-file-upload-url");
     const checkpoints: FlowCheckpoint[] = [];
-    const result = await uploadToHbr({ client, source: fromUint8Array(bytes, "x.bin"), storageUrl: storageUrl(), onCheckpoint: (c) => void checkpoints.push(c), engine: testEngine() });
+    const result = await uploadToHbr({
+      client,
+      source: fromUint8Array(bytes, "x.bin"),
+      storageUrl: storageUrl(),
+      onCheckpoint: (c) => void checkpoints.push(c),
+      engine: testEngine(),
+    });
     expect(hits("create-temp-file-upload-url") - calls).toBe(2);
     const keys = checkpoints.map((c) => (c.state as { key: string }).key);
     expect(keys).toHaveLength(3);
@@ -85,7 +98,13 @@ describe("uploadToHbr against the sandbox", () => {
     sandbox.faults.arm("hbr.oss-post", { kind: "stall", afterBytes: 256 * 1024 });
     const posts = hits("oss-post");
     const log = progressLog();
-    const result = await uploadToHbr({ client, source: fromUint8Array(bytes, "s.bin"), storageUrl: storageUrl(), onProgress: log.onProgress, engine: testEngine({ stallTimeoutMs: 300, responseTimeoutMs: 500 }) });
+    const result = await uploadToHbr({
+      client,
+      source: fromUint8Array(bytes, "s.bin"),
+      storageUrl: storageUrl(),
+      onProgress: log.onProgress,
+      engine: testEngine({ stallTimeoutMs: 300, responseTimeoutMs: 500 }),
+    });
     expect(hits("oss-post") - posts).toBe(2);
     expect(sandbox.objects.get(BUCKET, result.key!)?.sha256).toBe(sha256Hex(bytes));
     expect(log.monotonic()).toBe(true);

@@ -16,7 +16,14 @@ describe("uploadToKoodrive with the whole-file sha256 at create", { timeout: 30_
   function run(bytes: Uint8Array, name: string, extra: Partial<KoodriveUploadOptions> = {}) {
     const rec = recording(env.koodrive, ["createFile", "getMultipartUploadUrl", "completeFile"]);
     const progress = progressLog();
-    const result = uploadToKoodrive({ client: rec.client, source: fromUint8Array(bytes, name), partSize: 5 * MiB, engine: testEngine(), onProgress: progress.onProgress, ...extra });
+    const result = uploadToKoodrive({
+      client: rec.client,
+      source: fromUint8Array(bytes, name),
+      partSize: 5 * MiB,
+      engine: testEngine(),
+      onProgress: progress.onProgress,
+      ...extra,
+    });
     return { result, progress, calls: rec.calls };
   }
   const puts = () => env.sandbox.faults.hits("koodrive.part-put");

@@ -33,7 +33,12 @@ export async function koodrivePartTargets(
   const multiParts = parts.map((part) => koodrivePartInfo(part, task.serial));
   const { multiParts: issued = [] } = await oneVendorCall(engine, signal, (call) => client.getMultipartUploadUrl({ fileId: task.fileId, multiParts }, call));
   const place = { vendor: "koodrive", operation: OPERATION, list: "/multiParts" };
-  checkPartNumbers({ ...place, field: "partNumber" }, issued.map((info) => info.partNumber), new Set(parts.map((part) => part.number)), true);
+  checkPartNumbers(
+    { ...place, field: "partNumber" },
+    issued.map((info) => info.partNumber),
+    new Set(parts.map((part) => part.number)),
+    true,
+  );
   return issued.map((info, i) => {
     const url = checkedUrl({ ...place, pointer: `/multiParts/${i}/uploadUrl` }, info.uploadUrl ?? "");
     return { partNumber: info.partNumber, url, method: "PUT" as const };

@@ -22,10 +22,22 @@ describe("uploadToKoodrive in serial mode", { timeout: 30_000 }, () => {
     const checkpoints = checkpointLog();
     // Concurrency 4 is asked for: the sandbox refuses a serial part before the one ahead of it is stored.
     const result = await uploadToKoodrive({
-      client: rec.client, source: fromUint8Array(bytes, "serial.bin"), partSize: 5 * MiB, concurrency: 4, mode: "serial",
-      engine: testEngine(), onProgress: progress.onProgress, onCheckpoint: checkpoints.onCheckpoint,
+      client: rec.client,
+      source: fromUint8Array(bytes, "serial.bin"),
+      partSize: 5 * MiB,
+      concurrency: 4,
+      mode: "serial",
+      engine: testEngine(),
+      onProgress: progress.onProgress,
+      onCheckpoint: checkpoints.onCheckpoint,
     });
-    expect(result).toMatchObject({ vendor: "koodrive", name: "serial.bin", bytes: bytes.length, sha256: sha256Hex(bytes), vendorDigest: { algorithm: "sha256", hex: sha256Hex(bytes) } });
+    expect(result).toMatchObject({
+      vendor: "koodrive",
+      name: "serial.bin",
+      bytes: bytes.length,
+      sha256: sha256Hex(bytes),
+      vendorDigest: { algorithm: "sha256", hex: sha256Hex(bytes) },
+    });
     expectStored(env.sandbox, "koodrive", before, bytes);
     const sent = rec.calls.filter((c) => c.method === "getMultipartUploadUrl").flatMap((c) => (c.body as GetMultipartUploadUrlRequest).multiParts);
     expect(sent).toEqual([1, 2, 3, 4].map((partNumber) => ({ partNumber, partSize: partNumber === 4 ? 777 : 5 * MiB })));

@@ -6,7 +6,16 @@ import { SourceChangedError, fromUint8Array } from "../../core/source.js";
 import { StorageError } from "../../core/storage-error.js";
 import { progressLog, sha256Hex, testBytes, testEngine } from "../../../test/helpers/flow.js";
 import { uploadToKoodrive, type KoodriveUploadOptions, type KoodriveUploadState } from "./koodrive.js";
-import { STORAGE_FAULTS, checkpointLog, expectStored, recording, startMultipartSandbox, storedCount, type MultipartSandbox, type RecordedCall } from "../../../test/helpers/multipart.js";
+import {
+  STORAGE_FAULTS,
+  checkpointLog,
+  expectStored,
+  recording,
+  startMultipartSandbox,
+  storedCount,
+  type MultipartSandbox,
+  type RecordedCall,
+} from "../../../test/helpers/multipart.js";
 import type { FlowCheckpoint } from "../flow-types.js";
 
 const MiB = 1024 * 1024;
@@ -87,7 +96,7 @@ describe("uploadToKoodrive against the sandbox", { timeout: 30_000 }, () => {
       // Part 1 starts from the IV; every other part claims the state the hashing pass reached at its offset.
       expect(part.hashCtx).toEqual(part.partNumber === 1 ? undefined : last.midstates[part.partNumber]!.sha256!.h);
     }
-    }, 60_000);
+  }, 60_000);
 
   describe("storage faults", () => {
     const bytes = testBytes(2 * PART + 1000, 99);
@@ -196,7 +205,9 @@ describe("uploadToKoodrive against the sandbox", { timeout: 30_000 }, () => {
       const other = fromUint8Array(testBytes(100, 6), "other.bin");
       await expect(uploadToKoodrive({ client: env.koodrive, source: other, resumeFrom: saved, engine: testEngine() })).rejects.toBeInstanceOf(SourceChangedError);
       const source = fromUint8Array(testBytes(100, 5), "kept.bin");
-      await expect(uploadToKoodrive({ client: env.koodrive, source, resumeFrom: { ...saved, vendor: "pds" }, engine: testEngine() })).rejects.toBeInstanceOf(CheckpointMismatchError);
+      await expect(uploadToKoodrive({ client: env.koodrive, source, resumeFrom: { ...saved, vendor: "pds" }, engine: testEngine() })).rejects.toBeInstanceOf(
+        CheckpointMismatchError,
+      );
     });
   });
 });

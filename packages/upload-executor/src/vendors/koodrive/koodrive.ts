@@ -61,7 +61,15 @@ export async function uploadToKoodrive(options: KoodriveUploadOptions): Promise<
   const resume = await resumeState(options, "koodrive", isKoodriveState);
   const parts = flowParts(source.size, KOODRIVE_PART_SIZING, options, resume);
 
-  const whole: WholeHash | undefined = !resume && (options.flash || options.autoRename === 4) ? await hashWhole(source, parts.map((p) => p.offset), ["sha256"], engine.signal) : undefined;
+  const whole: WholeHash | undefined =
+    !resume && (options.flash || options.autoRename === 4)
+      ? await hashWhole(
+          source,
+          parts.map((p) => p.offset),
+          ["sha256"],
+          engine.signal,
+        )
+      : undefined;
   const created = resume ? { task: resume.vendor! } : await createTask(options, engine, whole?.digests.sha256);
   if ("finished" in created) {
     reportDone(options, source.size);

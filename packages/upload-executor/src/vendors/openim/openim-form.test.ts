@@ -19,7 +19,12 @@ describe("openimFormPlan", () => {
     expect(openimFormPlan(form, "image/png")).toEqual({
       kind: "form",
       url: "https://cos.example.com/bucket",
-      fields: [["policy", "cG9saWN5"], ["q-ak", "AKID"], ["key", "u1/a.png"], ["success_action_status", "201"]],
+      fields: [
+        ["policy", "cG9saWN5"],
+        ["q-ak", "AKID"],
+        ["key", "u1/a.png"],
+        ["success_action_status", "201"],
+      ],
       fileField: "upload",
       headers: { "x-cos-meta-a": "1, 2" },
       successStatus: [201],

@@ -24,20 +24,30 @@ const nameFor = (file: string) => `${info["userId"]}/${file}`;
 const hits = (key: string) => sandbox.faults.hits(key);
 
 describe("uploadToOpenim multipart against the sandbox (MinIO behind it)", { timeout: 120_000 }, () => {
-  it.each([OPENIM_MULTIPART_THRESHOLD - 1, OPENIM_MULTIPART_THRESHOLD + 1, 2 * OPENIM_MULTIPART_THRESHOLD, 11 * MiB + 5])("stores %i bytes byte-exact by the path auto picks", async (size) => {
-    const bytes = testBytes(size, size % 251);
-    const log = progressLog();
-    const forms = hits("openim.initiate_form_data");
-    const initiates = hits("openim.initiate_multipart_upload");
-    const result = await uploadToOpenim({ client, source: fromUint8Array(bytes, "a.bin", "application/octet-stream"), name: nameFor(`auto-${size}.bin`), onProgress: log.onProgress, concurrency: 3, engine: testEngine() });
-    const multipart = size > OPENIM_MULTIPART_THRESHOLD;
-    expect(hits("openim.initiate_form_data") - forms).toBe(multipart ? 0 : 1);
-    expect(hits("openim.initiate_multipart_upload") - initiates).toBe(multipart ? 1 : 0);
-    expect(result).toMatchObject({ vendor: "openim", bytes: size, sha256: sha256Hex(bytes), url: `${info["baseUrl"]}/object/${nameFor(`auto-${size}.bin`)}` });
-    expect(sandbox.objects.get("openim", result.key!)).toMatchObject({ size, sha256: sha256Hex(bytes) });
-    expect(log.monotonic()).toBe(true);
-    expect(log.last()).toEqual({ loaded: size, total: size });
-  });
+  it.each([OPENIM_MULTIPART_THRESHOLD - 1, OPENIM_MULTIPART_THRESHOLD + 1, 2 * OPENIM_MULTIPART_THRESHOLD, 11 * MiB + 5])(
+    "stores %i bytes byte-exact by the path auto picks",
+    async (size) => {
+      const bytes = testBytes(size, size % 251);
+      const log = progressLog();
+      const forms = hits("openim.initiate_form_data");
+      const initiates = hits("openim.initiate_multipart_upload");
+      const result = await uploadToOpenim({
+        client,
+        source: fromUint8Array(bytes, "a.bin", "application/octet-stream"),
+        name: nameFor(`auto-${size}.bin`),
+        onProgress: log.onProgress,
+        concurrency: 3,
+        engine: testEngine(),
+      });
+      const multipart = size > OPENIM_MULTIPART_THRESHOLD;
+      expect(hits("openim.initiate_form_data") - forms).toBe(multipart ? 0 : 1);
+      expect(hits("openim.initiate_multipart_upload") - initiates).toBe(multipart ? 1 : 0);
+      expect(result).toMatchObject({ vendor: "openim", bytes: size, sha256: sha256Hex(bytes), url: `${info["baseUrl"]}/object/${nameFor(`auto-${size}.bin`)}` });
+      expect(sandbox.objects.get("openim", result.key!)).toMatchObject({ size, sha256: sha256Hex(bytes) });
+      expect(log.monotonic()).toBe(true);
+      expect(log.last()).toEqual({ loaded: size, total: size });
+    },
+  );
 
   it("sends a one-part file through the presigned PUT the server hands out, when multipart is forced", async () => {
     const bytes = testBytes(1000, 9);

@@ -26,7 +26,14 @@ export interface OpenimMultipartState extends OpenimPartDigests {
 
 const isOpenimState = isMultipartState((vendor): vendor is OpenimMultipartState => {
   const v = vendor as Partial<OpenimMultipartState> | null;
-  return typeof v?.uploadId === "string" && typeof v.name === "string" && typeof v.hash === "string" && typeof v.sha256 === "string" && Array.isArray(v.partMd5s) && typeof v.presigned === "boolean";
+  return (
+    typeof v?.uploadId === "string" &&
+    typeof v.name === "string" &&
+    typeof v.hash === "string" &&
+    typeof v.sha256 === "string" &&
+    Array.isArray(v.partMd5s) &&
+    typeof v.presigned === "boolean"
+  );
 });
 
 /** The part size openim-sdk-core derives from part_limit (the server derives the same and checks it). */
@@ -56,7 +63,22 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
   if (resume && resume.vendor?.name !== name) throw new CheckpointMismatchError(`it is for ${String(resume.vendor?.name)}, not ${name}`);
   const call = <T>(fn: (options: CallOptions) => Promise<T>) => callVendor(engine, fn);
   const initiate = async (state: Pick<OpenimMultipartState, "hash">, parts: readonly PartLayout[], partSize: number) =>
-    (await call((c) => client.initiateMultipartUpload({ hash: state.hash, size: source.size, partSize, maxParts: Math.min(SIGN_BATCH, parts.length), name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) }, c))).data;
+    (
+      await call((c) =>
+        client.initiateMultipartUpload(
+          {
+            hash: state.hash,
+            size: source.size,
+            partSize,
+            maxParts: Math.min(SIGN_BATCH, parts.length),
+            name,
+            ...(input.contentType ? { contentType: input.contentType } : {}),
+            ...(input.cause ? { cause: input.cause } : {}),
+          },
+          c,
+        ),
+      )
+    ).data;
 
   let parts: PartLayout[];
   let state: OpenimMultipartState;
@@ -83,7 +105,9 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
       return { vendor: "openim", name, bytes: source.size, sha256: digests.sha256, url: answer.url ?? "", rapid: true };
     }
     if (answer.upload.partSize !== partSize) {
-      throw new DirectUploadError("unexpected_response", `openim chose parts of ${answer.upload.partSize} bytes where part_limit gives ${partSize}`, { hint: "The server's part_limit and its own part size disagree; retry the upload" });
+      throw new DirectUploadError("unexpected_response", `openim chose parts of ${answer.upload.partSize} bytes where part_limit gives ${partSize}`, {
+        hint: "The server's part_limit and its own part size disagree; retry the upload",
+      });
     }
     state = { ...digests, uploadId: answer.upload.uploadID, name, presigned: parts.length === 1 };
     keepSigns(answer.upload);
@@ -111,14 +135,19 @@ export async function uploadOpenimMultipart(options: FlowOptions, engine: Engine
       const md5 = state.partMd5s[part.number - 1]!;
       const etag = response.headers.etag?.replace(/"/g, "").toLowerCase();
       if (etag !== undefined && etag !== md5) {
-        throw new DirectUploadError("digest_mismatch", `part ${part.number} was stored with ETag ${etag}, not its MD5 ${md5}`, { hint: "The file changed while it was being uploaded; upload it again" });
+        throw new DirectUploadError("digest_mismatch", `part ${part.number} was stored with ETag ${etag}, not its MD5 ${md5}`, {
+          hint: "The file changed while it was being uploaded; upload it again",
+        });
       }
       return md5;
     },
   };
   await uploadFlowParts(options, "openim", plan, engine, resume);
   const { data } = await call((c) =>
-    client.completeMultipartUpload({ uploadID: state.uploadId, parts: state.partMd5s, name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) }, c),
+    client.completeMultipartUpload(
+      { uploadID: state.uploadId, parts: state.partMd5s, name, ...(input.contentType ? { contentType: input.contentType } : {}), ...(input.cause ? { cause: input.cause } : {}) },
+      c,
+    ),
   );
   return { vendor: "openim", name, bytes: source.size, sha256: state.sha256, url: data.url, uploadId: state.uploadId, key: `openim/data/hash/${state.hash}` };
 }

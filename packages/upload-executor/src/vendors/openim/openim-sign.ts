@@ -5,7 +5,8 @@ import type { PartTarget } from "../../core/plan.js";
 /** A reply whose `query`/`header` is not a list of {key, values[]} (e.g. the seed's {key, value}) is not OpenIM's protocol. */
 function items(list: unknown, where: string): KeyValues[] {
   if (list === null || list === undefined) return [];
-  const valid = Array.isArray(list) && list.every((item) => typeof item?.key === "string" && Array.isArray(item.values) && item.values.every((v: unknown) => typeof v === "string"));
+  const valid =
+    Array.isArray(list) && list.every((item) => typeof item?.key === "string" && Array.isArray(item.values) && item.values.every((v: unknown) => typeof v === "string"));
   if (!valid) {
     throw new DirectUploadError("unexpected_response", `openim ${where} is not a list of {key, values[]} items`, {
       hint: "The server does not speak openimsdk/protocol third.proto KeyValues; check its version",

@@ -28,10 +28,23 @@ describe("uploadToOpenim against the sandbox", () => {
   it.each(EDGE_SIZES)("stores %i bytes byte-exact and completes", async (size) => {
     const bytes = testBytes(size, size);
     const log = progressLog();
-    const result = await uploadToOpenim({ client, source: fromUint8Array(bytes, "a.bin", "application/octet-stream"), name: nameFor(`s${size}.bin`), group: "test", onProgress: log.onProgress, engine: testEngine() });
+    const result = await uploadToOpenim({
+      client,
+      source: fromUint8Array(bytes, "a.bin", "application/octet-stream"),
+      name: nameFor(`s${size}.bin`),
+      group: "test",
+      onProgress: log.onProgress,
+      engine: testEngine(),
+    });
     const stored = sandbox.objects.get("openim", result.key!);
     expect(stored).toMatchObject({ size, sha256: sha256Hex(bytes), contentType: "application/octet-stream" });
-    expect(result).toMatchObject({ vendor: "openim", name: nameFor(`s${size}.bin`), bytes: size, sha256: sha256Hex(bytes), url: `${info["baseUrl"]}/object/${nameFor(`s${size}.bin`)}` });
+    expect(result).toMatchObject({
+      vendor: "openim",
+      name: nameFor(`s${size}.bin`),
+      bytes: size,
+      sha256: sha256Hex(bytes),
+      url: `${info["baseUrl"]}/object/${nameFor(`s${size}.bin`)}`,
+    });
     expect(log.monotonic()).toBe(true);
     expect(log.last()).toEqual({ loaded: size, total: size });
   });
@@ -66,7 +79,13 @@ describe("uploadToOpenim against the sandbox", () => {
     sandbox.faults.arm("openim.initiate_form_data", { kind: "expire-urls" });
     const initiates = hits("initiate_form_data");
     const checkpoints: FlowCheckpoint[] = [];
-    const result = await uploadToOpenim({ client, source: fromUint8Array(bytes, "e.bin"), name: nameFor("expired.bin"), onCheckpoint: (c) => void checkpoints.push(c), engine: testEngine() });
+    const result = await uploadToOpenim({
+      client,
+      source: fromUint8Array(bytes, "e.bin"),
+      name: nameFor("expired.bin"),
+      onCheckpoint: (c) => void checkpoints.push(c),
+      engine: testEngine(),
+    });
     expect(hits("initiate_form_data") - initiates).toBe(2);
     const [first, second] = checkpoints.map((c) => c.state as { id: string; key: string });
     expect(first!.id).not.toBe(second!.id);
@@ -80,7 +99,13 @@ describe("uploadToOpenim against the sandbox", () => {
     sandbox.faults.arm("openim.storage-post", { kind: "stall", afterBytes: 256 * 1024 });
     const posts = hits("storage-post");
     const log = progressLog();
-    const result = await uploadToOpenim({ client, source: fromUint8Array(bytes, "s.bin"), name: nameFor("stall.bin"), onProgress: log.onProgress, engine: testEngine({ stallTimeoutMs: 300, responseTimeoutMs: 500 }) });
+    const result = await uploadToOpenim({
+      client,
+      source: fromUint8Array(bytes, "s.bin"),
+      name: nameFor("stall.bin"),
+      onProgress: log.onProgress,
+      engine: testEngine({ stallTimeoutMs: 300, responseTimeoutMs: 500 }),
+    });
     expect(hits("storage-post") - posts).toBe(2);
     expect(sandbox.objects.get("openim", result.key!)?.sha256).toBe(sha256Hex(bytes));
     expect(log.monotonic()).toBe(true);
@@ -90,7 +115,13 @@ describe("uploadToOpenim against the sandbox", () => {
   it("reports a refused form as a typed StorageError that holds no signature", async () => {
     sandbox.faults.arm("openim.storage-post", { kind: "fail", times: 1, status: 403, code: "AccessDenied", message: "Invalid according to Policy: Policy Condition failed" });
     const checkpoints: FlowCheckpoint[] = [];
-    const error = await uploadToOpenim({ client, source: fromUint8Array(testBytes(100), "x.bin"), name: nameFor("refused.bin"), onCheckpoint: (c) => void checkpoints.push(c), engine: testEngine() }).catch((e: unknown) => e);
+    const error = await uploadToOpenim({
+      client,
+      source: fromUint8Array(testBytes(100), "x.bin"),
+      name: nameFor("refused.bin"),
+      onCheckpoint: (c) => void checkpoints.push(c),
+      engine: testEngine(),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ status: 403, storageCode: "AccessDenied" });
     expect((error as Error).message).not.toMatch(/x-amz-signature|policy=/i);
@@ -122,7 +153,13 @@ describe("uploadToOpenim against the sandbox", () => {
     const source = fromUint8Array(bytes, "r.bin");
     sandbox.faults.arm("openim.complete_form_data", { kind: "fail", times: 1, status: 200, code: "1507", message: "token expired while uploading" });
     const checkpoints: FlowCheckpoint[] = [];
-    const failed = await uploadToOpenim({ client, source, name: nameFor("resume.bin"), onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))), engine: testEngine() }).catch((e: unknown) => e);
+    const failed = await uploadToOpenim({
+      client,
+      source,
+      name: nameFor("resume.bin"),
+      onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))),
+      engine: testEngine(),
+    }).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(VendorApiError);
     expect(failed).toMatchObject({ vendorCode: "1507" });
     const posts = hits("storage-post");

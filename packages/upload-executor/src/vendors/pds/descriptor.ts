@@ -21,6 +21,15 @@ export const pdsVendor = /* @__PURE__ */ defineVendor({
   connect(endpoint, { token, driveId, shareId, shareToken, hash, onConflict, rapid, uploadMode }) {
     const client = createPdsClient({ baseUrl: endpoint, ...(token ? { token } : {}), ...(shareToken ? { shareToken } : {}) });
     const location = shareId ? { shareId } : { driveId };
-    return (options) => uploadToPds({ ...options, client, ...location, ...(hash ? { hash } : {}), ...(onConflict ? { onConflict } : {}), ...(rapid ? { rapid } : {}), ...(uploadMode ? { mode: uploadMode } : {}) });
+    return (options) =>
+      uploadToPds({
+        ...options,
+        client,
+        ...location,
+        ...(hash ? { hash } : {}),
+        ...(onConflict ? { onConflict } : {}),
+        ...(rapid ? { rapid } : {}),
+        ...(uploadMode ? { mode: uploadMode } : {}),
+      });
   },
 });

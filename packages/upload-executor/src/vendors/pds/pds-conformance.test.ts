@@ -27,8 +27,14 @@ describe("uploadToPds as the official PDS SDK uses the service", { timeout: 30_0
     const progress = progressLog();
     const checkpoints = checkpointLog();
     const result = uploadToPds({
-      client: rec.client, driveId: target.driveId, source: fromUint8Array(bytes, name), partSize: PART, engine: testEngine(),
-      onProgress: progress.onProgress, onCheckpoint: checkpoints.onCheckpoint, ...extra,
+      client: rec.client,
+      driveId: target.driveId,
+      source: fromUint8Array(bytes, name),
+      partSize: PART,
+      engine: testEngine(),
+      onProgress: progress.onProgress,
+      onCheckpoint: checkpoints.onCheckpoint,
+      ...extra,
     });
     const bodies = <T>(method: string) => rec.calls.filter((c) => c.method === method).map((c) => c.body as T);
     return { result, progress, checkpoints, bodies };
@@ -65,7 +71,10 @@ describe("uploadToPds as the official PDS SDK uses the service", { timeout: 30_0
       const { result, bodies } = run(bytes, "notes.txt", { onConflict: "overwrite", rapid: "off" });
       expect(await result).toMatchObject({ fileId: existing, name: "notes.txt", vendorDigest: { algorithm: "sha1", hex: sha1(bytes) } });
       expectStored(env.sandbox, "pds", before, bytes);
-      expect(bodies<CreateFileRequest>("createFile").map((b) => [b.check_name_mode, b.file_id])).toEqual([["refuse", undefined], ["refuse", existing]]);
+      expect(bodies<CreateFileRequest>("createFile").map((b) => [b.check_name_mode, b.file_id])).toEqual([
+        ["refuse", undefined],
+        ["refuse", existing],
+      ]);
       expect(await env.pds.getFile({ drive_id: env.driveId, file_id: existing })).toMatchObject({ content_hash: sha1(bytes).toUpperCase(), size: bytes.length });
     });
   });
@@ -155,7 +164,9 @@ describe("uploadToPds as the official PDS SDK uses the service", { timeout: 30_0
     // An upload of the same bytes to another file, paused after its first part.
     const controller = new AbortController();
     const paused = run(bytes, "paused.bin", {
-      rapid: "off", concurrency: 1, signal: controller.signal,
+      rapid: "off",
+      concurrency: 1,
+      signal: controller.signal,
       onCheckpoint(checkpoint) {
         paused.checkpoints.onCheckpoint(checkpoint);
         if ((checkpoint.state as MultipartCheckpoint).done.length >= 1) controller.abort();
@@ -185,18 +196,33 @@ describe("uploadToPds as the official PDS SDK uses the service", { timeout: 30_0
       return { part_number: i + 1, parallel_sha1_ctx: { h, part_offset: offset } };
     });
     const scope = { drive_id: env.driveId };
-    const created = await env.pds.createFile({ ...scope, parent_file_id: "root", name: "sdk-resume.bin", type: "file", size: bytes.length, parallel_upload: true, content_hash_name: "sha1", part_info_list: declared });
+    const created = await env.pds.createFile({
+      ...scope,
+      parent_file_id: "root",
+      name: "sdk-resume.bin",
+      type: "file",
+      size: bytes.length,
+      parallel_upload: true,
+      content_hash_name: "sha1",
+      part_info_list: declared,
+    });
     const ids = { ...scope, file_id: created.file_id, upload_id: created.upload_id! };
     const { part_info_list = [] } = await env.pds.getUploadUrl({ ...ids, part_info_list: offsets.map((_, i) => ({ part_number: i + 1 })) });
     expect(part_info_list.map((p) => p.part_number)).toEqual([1, 2, 3]);
     const before = storedCount(env.sandbox, "pds");
     // Last part first: each part was declared with its context, so the order does not matter.
-    const etags = await Promise.all([...part_info_list].reverse().map(async (part) => {
-      const from = offsets[part.part_number! - 1]!;
-      const res = await fetch(part.upload_url!, { method: "PUT", headers: { "content-type": part.content_type ?? "" }, body: new Uint8Array(bytes.subarray(from, offsets[part.part_number!] ?? bytes.length)) });
-      expect(res.status).toBe(200);
-      return { part_number: part.part_number!, etag: res.headers.get("etag")! };
-    }));
+    const etags = await Promise.all(
+      [...part_info_list].reverse().map(async (part) => {
+        const from = offsets[part.part_number! - 1]!;
+        const res = await fetch(part.upload_url!, {
+          method: "PUT",
+          headers: { "content-type": part.content_type ?? "" },
+          body: new Uint8Array(bytes.subarray(from, offsets[part.part_number!] ?? bytes.length)),
+        });
+        expect(res.status).toBe(200);
+        return { part_number: part.part_number!, etag: res.headers.get("etag")! };
+      }),
+    );
     const file = await env.pds.completeFile({ ...ids, part_info_list: etags.reverse() });
     expect(file.content_hash?.toLowerCase()).toBe(sha1(bytes));
     expectStored(env.sandbox, "pds", before, bytes);
@@ -210,7 +236,9 @@ describe("uploadToPds as the official PDS SDK uses the service", { timeout: 30_0
     const result = await uploadToPds({ client, shareId: info.shareId!, source: fromUint8Array(bytes, "shared-alone.bin"), partSize: PART, engine: testEngine() });
     expect(result.vendorDigest).toEqual({ algorithm: "sha1", hex: sha1(bytes) });
     expectStored(env.sandbox, "pds", before, bytes);
-    await expect(uploadToPds({ client, driveId: env.driveId, source: fromUint8Array(bytes, "no-drive.bin"), partSize: PART, engine: testEngine() })).rejects.toMatchObject({ vendorCode: "AccessTokenInvalid" });
+    await expect(uploadToPds({ client, driveId: env.driveId, source: fromUint8Array(bytes, "no-drive.bin"), partSize: PART, engine: testEngine() })).rejects.toMatchObject({
+      vendorCode: "AccessTokenInvalid",
+    });
   });
 
   it("uploads through a share link with share_id and x-share-token", async () => {

@@ -29,7 +29,12 @@ export function pdsPartInfo(part: Pick<PartRequest, "number" | "offset" | "midst
  */
 export function pdsTargets(operation: string, list: readonly UploadPartInfo[], expected: ReadonlySet<number>, complete: boolean): PartTarget[] {
   const place = { vendor: "pds", operation, list: "/part_info_list" };
-  checkPartNumbers({ ...place, field: "part_number" }, list.map((info) => info.part_number), expected, complete);
+  checkPartNumbers(
+    { ...place, field: "part_number" },
+    list.map((info) => info.part_number),
+    expected,
+    complete,
+  );
   return list.map((info, i) => ({
     partNumber: info.part_number!,
     url: checkedUrl({ ...place, pointer: `/part_info_list/${i}/upload_url` }, info.upload_url ?? ""),
@@ -65,10 +70,7 @@ export function pdsPartTargets(client: PdsClient, upload: PdsUploadRef, issued: 
     const missing = parts.filter((part) => !ready.some((target) => target.partNumber === part.number));
     if (missing.length === 0) return ready;
     const { part_info_list = [] } = await oneVendorCall(engine, signal, (call) =>
-      client.getUploadUrl(
-        { ...pdsScope(upload), file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: missing.map((part) => pdsPartInfo(part, upload)) },
-        call,
-      ),
+      client.getUploadUrl({ ...pdsScope(upload), file_id: upload.fileId, upload_id: upload.uploadId, part_info_list: missing.map((part) => pdsPartInfo(part, upload)) }, call),
     );
     return [...ready, ...pdsTargets("/v2/file/get_upload_url", part_info_list, new Set(missing.map((part) => part.number)), true)];
   };

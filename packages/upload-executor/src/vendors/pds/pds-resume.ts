@@ -31,7 +31,12 @@ export async function listUploadedParts(client: PdsClient, upload: PdsUploadRef,
     marker = next;
   } while (marker !== undefined);
   const place = { vendor: "pds", operation: OPERATION, list: "/uploaded_parts", field: "part_number" };
-  checkPartNumbers(place, parts.map((part) => part.part_number), new Set(parts.flatMap((part) => part.part_number ?? [])), false);
+  checkPartNumbers(
+    place,
+    parts.map((part) => part.part_number),
+    new Set(parts.flatMap((part) => part.part_number ?? [])),
+    false,
+  );
   return parts;
 }
 

@@ -31,7 +31,13 @@ export async function startPdsUpload(
   const { source } = options;
   const hash = options.hash ?? "sha1";
   const name = options.name ?? source.name;
-  const hashAll = () => hashWhole(source, parts.map((part) => part.offset), algorithms, engine.signal);
+  const hashAll = () =>
+    hashWhole(
+      source,
+      parts.map((part) => part.offset),
+      algorithms,
+      engine.signal,
+    );
   let whole: WholeHash | undefined;
   let pre: string | undefined;
   if ((options.rapid ?? "auto") === "auto") {
@@ -70,7 +76,14 @@ export async function startPdsUpload(
     });
   }
   for (const target of pdsTargets("/v2/file/create", answer.part_info_list ?? [], new Set([1]), false)) issued.set(target.partNumber, target);
-  const upload: PdsUploadState = { ...location, fileId: answer.file_id, uploadId: answer.upload_id, name: answer.file_name ?? name, hash, ...(serial ? { serial: true as const } : {}) };
+  const upload: PdsUploadState = {
+    ...location,
+    fileId: answer.file_id,
+    uploadId: answer.upload_id,
+    name: answer.file_name ?? name,
+    hash,
+    ...(serial ? { serial: true as const } : {}),
+  };
   return { kind: "upload", upload, whole };
 }
 

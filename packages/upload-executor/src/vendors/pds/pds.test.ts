@@ -7,7 +7,16 @@ import { fromUint8Array } from "../../core/source.js";
 import { StorageError } from "../../core/storage-error.js";
 import { progressLog, sha256Hex, testBytes, testEngine, transport } from "../../../test/helpers/flow.js";
 import type { HttpTransport } from "../../core/transport/types.js";
-import { STORAGE_FAULTS, checkpointLog, expectStored, recording, startMultipartSandbox, storedCount, type MultipartSandbox, type RecordedCall } from "../../../test/helpers/multipart.js";
+import {
+  STORAGE_FAULTS,
+  checkpointLog,
+  expectStored,
+  recording,
+  startMultipartSandbox,
+  storedCount,
+  type MultipartSandbox,
+  type RecordedCall,
+} from "../../../test/helpers/multipart.js";
 import { uploadToPds, type PdsUploadOptions, type PdsUploadState } from "./pds.js";
 import type { FlowCheckpoint } from "../flow-types.js";
 
@@ -93,7 +102,7 @@ describe("uploadToPds against the sandbox", { timeout: 30_000 }, () => {
     for (const part of sent) {
       expect(part.parallel_sha1_ctx).toEqual({ h: last.midstates[part.part_number!]!.sha1!.h, part_offset: (part.part_number! - 1) * PART });
     }
-    }, 60_000);
+  }, 60_000);
 
   describe("storage faults", () => {
     const bytes = testBytes(4 * MiB + 1000, 98);
@@ -139,7 +148,9 @@ describe("uploadToPds against the sandbox", { timeout: 30_000 }, () => {
 
     it("fails with a typed error that shows neither the signed URL's query nor the token", async () => {
       env.sandbox.faults.arm(PUT, { kind: "fail", times: 1, status: 403, code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match" });
-      const error = await uploadToPds({ client: env.pds, driveId: env.driveId, source: fromUint8Array(bytes, nextName()), rapid: "off", engine: testEngine() }).catch((e: unknown) => e);
+      const error = await uploadToPds({ client: env.pds, driveId: env.driveId, source: fromUint8Array(bytes, nextName()), rapid: "off", engine: testEngine() }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(StorageError);
       expect(error).toMatchObject({ status: 403, storageCode: "SignatureDoesNotMatch" });
       const text = `${(error as Error).message} ${(error as StorageError).target}`;

@@ -136,7 +136,13 @@ function complete(client: PdsClient, engine: EngineOptions, upload: PdsUploadSta
  * Runs `call`; on `NotFound.UploadId` reads the file, and when it is available with the content hash of these
  * bytes the upload had completed (the SDK's check after a lost complete answer). Anything else rethrows.
  */
-async function confirmGone<T>(client: PdsClient, engine: EngineOptions, upload: PdsUploadState, digest: string | undefined, call: () => Promise<T>): Promise<{ value: T } | { file: PdsFile }> {
+async function confirmGone<T>(
+  client: PdsClient,
+  engine: EngineOptions,
+  upload: PdsUploadState,
+  digest: string | undefined,
+  call: () => Promise<T>,
+): Promise<{ value: T } | { file: PdsFile }> {
   try {
     return { value: await call() };
   } catch (error) {
