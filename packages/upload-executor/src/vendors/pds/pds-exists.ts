@@ -1,4 +1,3 @@
-import { VendorApiError } from "@direct-upload/client-core";
 import type { EngineOptions } from "../../core/options.js";
 import type { HashAlgorithm } from "../../core/multipart/midstates.js";
 import { callVendor, reportDone } from "../flow-engine.js";
@@ -9,14 +8,8 @@ import { pdsScope } from "./pds-parts.js";
 import type { PdsUploadState } from "./pds-start.js";
 
 /**
- * What get_upload_url or complete answers when a rapid upload gave the file its content while this upload was
- * paused. The official SDK's resume counts it as success (`BaseUploader.js` `run`, the `AlreadyExist.File` branch).
- */
-const ALREADY_EXIST_FILE = "AlreadyExist.File";
-
-/**
- * Turns `AlreadyExist.File` into `existed: true` once get shows the file available with the content hash of these
- * bytes (hashed here: the upload may have stopped before its hashing pass ended). Anything else rethrows `error`.
+ * Turns `AlreadyExist.File` (see pds.ts) into `existed: true` once get shows the file available with the content hash
+ * of these bytes (hashed here: the upload may have stopped before its hashing pass ended); otherwise rethrows `error`.
  */
 export async function existingContent(
   error: unknown,
@@ -25,7 +18,6 @@ export async function existingContent(
   upload: PdsUploadState,
   algorithms: readonly HashAlgorithm[],
 ): Promise<UploadResult> {
-  if (!VendorApiError.is(error) || error.vendorCode !== ALREADY_EXIST_FILE) throw error;
   const { client, source } = options;
   const file = await callVendor(engine, (call) => client.getFile({ ...pdsScope(upload), file_id: upload.fileId }, call));
   const stored = file.content_hash?.toLowerCase();

@@ -1,6 +1,5 @@
 import { brandError, DirectUploadError, isBrandedError, VendorApiError } from "@direct-upload/client-core";
 import type { PdsClient, PdsFile } from "@direct-upload/pds-client";
-import { crc64OfSource } from "../../core/crc64.js";
 import { CheckpointMismatchError, PlanError } from "../../core/errors.js";
 import type { UploadedPart } from "../../core/multipart/checkpoint.js";
 import type { MidstateProvider } from "../../core/multipart/midstates.js";
@@ -13,7 +12,6 @@ import { flowParts, isMultipartState, uploadFlowParts } from "../multipart-flow.
 import type { PdsUploadOptions } from "./pds-options.js";
 import { PDS_PART_SIZING, pdsPartTargets, pdsScope, type PdsHash, type PdsLocation } from "./pds-parts.js";
 import { existingContent } from "./pds-exists.js";
-import { listUploadedParts, reconcileDone } from "./pds-resume.js";
 import { startPdsUpload, type PdsUploadState } from "./pds-start.js";
 
 export type { PdsUploadOptions, PdsUploadState };
@@ -29,6 +27,12 @@ const isPdsState = isMultipartState((vendor): vendor is PdsUploadState => {
     (v.serial === undefined || v.serial === true)
   );
 });
+
+/**
+ * What get_upload_url or complete answers when a rapid upload gave the file its content while this upload was
+ * paused. The official SDK's resume counts it as success (`BaseUploader.js` `run`, the `AlreadyExist.File` branch).
+ */
+const ALREADY_EXIST_FILE = "AlreadyExist.File";
 
 /** PDS finished the file with another content hash than the one computed while uploading. */
 export class PdsDigestMismatchError extends DirectUploadError {
@@ -70,6 +74,8 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
   let provider: MidstateProvider | undefined;
   if (resume) {
     upload = resume.vendor!;
+    // Only a resume needs this code: it loads then (a smaller page).
+    const { listUploadedParts, reconcileDone } = await import("./pds-resume.js");
     const known = resume.digests?.[hash];
     const listed = await confirmGone(client, engine, upload, known, () => listUploadedParts(client, upload, engine));
     if ("file" in listed) {
@@ -90,7 +96,8 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
 
   // Serial parts must reach OSS in order: one at a time.
   if (upload.serial) engine.concurrency = 1;
-  const crc = upload.serial ? crc64OfSource(source, engine.signal) : undefined;
+  // Serial mode is rare: CRC-64 loads only when needed (a smaller page).
+  const crc = upload.serial ? import("../../core/crc64.js").then(({ crc64OfSource }) => crc64OfSource(source, engine.signal)) : undefined;
   crc?.catch(() => undefined);
   const plan: MultipartPlan<PdsUploadState> = {
     kind: "multipart",
@@ -108,7 +115,10 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     if (crc64 !== undefined && file.crc64_hash !== undefined && file.crc64_hash !== crc64) throw new PdsDigestMismatchError("crc64", crc64, file.crc64_hash);
     return { ...completedResult(options, upload, file, digests.sha256!, digests[hash]!), hashing, hasher };
   };
-  return send().catch((error: unknown) => existingContent(error, options, engine, upload, algorithms));
+  return send().catch((error: unknown) => {
+    if (!VendorApiError.is(error) || error.vendorCode !== ALREADY_EXIST_FILE) throw error;
+    return existingContent(error, options, engine, upload, algorithms);
+  });
 }
 
 function pdsLocation(options: PdsUploadOptions): PdsLocation {
