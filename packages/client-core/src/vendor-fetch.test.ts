@@ -143,6 +143,22 @@ describe("vendorFetch with errorMiddleware", () => {
     expect(e.message).toContain("within 50 ms");
   });
 
+  it("times out even when the fetch underneath never settles on abort (Node's fetch did, while connecting)", async () => {
+    const deaf = () => new Promise<Response>(() => undefined);
+    const c = createClient<Record<string, never>>({ baseUrl: apiUrl, fetch: vendorFetch({ timeoutMs: 50, fetch: deaf }) });
+    c.use(
+      errorMiddleware(
+        "acme",
+        () => undefined,
+        () => [TOKEN],
+        {},
+      ),
+    );
+    const e = await (c as unknown as { GET(path: string): Promise<unknown> }).GET("/ok").catch((error: unknown) => error);
+    expect(TransportError.is(e)).toBe(true);
+    expect((e as TransportError).message).toMatch(/^acme \/ok did not get a response: no response headers within 50 ms/);
+  });
+
   it("reports the caller's abort as an aborted TransportError", async () => {
     const controller = new AbortController();
     const pending = client(10_000)

@@ -43,9 +43,19 @@ export function vendorFetch(options: VendorFetchOptions = {}): (request: Request
       clearTimeout(timer);
       timer = setTimeout(() => controller.abort(new ReplyTimeout(`${what} within ${timeoutMs} ms`)), timeoutMs);
     };
+    // Settles on abort even when the fetch underneath does not (seen with Node's fetch aborted while it connects).
+    let stopped: (reason: unknown) => void = () => undefined;
+    const stop = new Promise<never>((_, reject) => (stopped = reject));
+    stop.catch(() => undefined);
+    const onStop = () => stopped(controller.signal.reason);
+    controller.signal.addEventListener("abort", onStop, { once: true });
+    const settle = <T>(pending: Promise<T>): Promise<T> => {
+      pending.catch(() => undefined);
+      return Promise.race([pending, stop]);
+    };
     try {
       arm("no response headers");
-      const response = await send(new Request(request, { redirect: "manual", signal: controller.signal }));
+      const response = await settle(send(new Request(request, { redirect: "manual", signal: controller.signal })));
       if (isRedirect(response)) {
         await response.body?.cancel();
         return response;
@@ -56,7 +66,7 @@ export function vendorFetch(options: VendorFetchOptions = {}): (request: Request
       const chunks: Uint8Array[] = [];
       let size = 0;
       const reader = response.body?.getReader();
-      for (let next = await reader?.read(); next && !next.done; next = await reader!.read()) {
+      for (let next = reader && (await settle(reader.read())); next && !next.done; next = await settle(reader!.read())) {
         size += next.value.byteLength;
         if (size > maxBytes) {
           await reader!.cancel();
@@ -72,6 +82,7 @@ export function vendorFetch(options: VendorFetchOptions = {}): (request: Request
     } finally {
       clearTimeout(timer);
       parent.removeEventListener("abort", onAbort);
+      controller.signal.removeEventListener("abort", onStop);
     }
   };
 }
