@@ -42,5 +42,5 @@ export function loadedSize(dir: string, served: readonly string[], worker: strin
 /** "main 12.3 KB, worker 15.0 KB, total 30.1 KB (gzip)", for the test's annotation. */
 export function describeSize({ main, worker, total }: BundleSize): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  return `main ${kb(main)}, worker ${kb(worker)}, total ${kb(total)} (gzip)`;
+  return `main ${kb(main)}, worker ${kb(worker)}, total ${kb(total)} (gzip; ${total} bytes)`;
 }

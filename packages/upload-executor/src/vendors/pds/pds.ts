@@ -11,7 +11,6 @@ import type { UploadResult } from "../flow-types.js";
 import { flowParts, isMultipartState, uploadFlowParts } from "../multipart-flow.js";
 import type { PdsUploadOptions } from "./pds-options.js";
 import { PDS_PART_SIZING, pdsPartTargets, pdsScope, type PdsHash, type PdsLocation } from "./pds-parts.js";
-import { existingContent } from "./pds-exists.js";
 import { startPdsUpload, type PdsUploadState } from "./pds-start.js";
 
 export type { PdsUploadOptions, PdsUploadState };
@@ -96,7 +95,7 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
 
   // Serial parts must reach OSS in order: one at a time.
   if (upload.serial) engine.concurrency = 1;
-  // Serial mode is rare: CRC-64 loads only when needed (a smaller page).
+  // Serial mode and AlreadyExist.File are rare: their code loads only when needed (a smaller page).
   const crc = upload.serial ? import("../../core/crc64.js").then(({ crc64OfSource }) => crc64OfSource(source, engine.signal)) : undefined;
   crc?.catch(() => undefined);
   const plan: MultipartPlan<PdsUploadState> = {
@@ -115,9 +114,9 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
     if (crc64 !== undefined && file.crc64_hash !== undefined && file.crc64_hash !== crc64) throw new PdsDigestMismatchError("crc64", crc64, file.crc64_hash);
     return { ...completedResult(options, upload, file, digests.sha256!, digests[hash]!), hashing, hasher };
   };
-  return send().catch((error: unknown) => {
+  return send().catch(async (error: unknown) => {
     if (!VendorApiError.is(error) || error.vendorCode !== ALREADY_EXIST_FILE) throw error;
-    return existingContent(error, options, engine, upload, algorithms);
+    return (await import("./pds-exists.js")).existingContent(error, options, engine, upload, algorithms);
   });
 }
 
