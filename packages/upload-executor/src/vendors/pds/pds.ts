@@ -95,7 +95,7 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
 
   // Serial parts must reach OSS in order: one at a time.
   if (upload.serial) engine.concurrency = 1;
-  // Serial mode and AlreadyExist.File are rare: their code loads only when needed (a smaller page).
+  // Serial mode is rare: CRC-64 loads only when it is used (a smaller page).
   const crc = upload.serial ? import("../../core/crc64.js").then(({ crc64OfSource }) => crc64OfSource(source, engine.signal)) : undefined;
   crc?.catch(() => undefined);
   const plan: MultipartPlan<PdsUploadState> = {
@@ -116,6 +116,7 @@ export async function uploadToPds(options: PdsUploadOptions): Promise<UploadResu
   };
   return send().catch(async (error: unknown) => {
     if (!VendorApiError.is(error) || error.vendorCode !== ALREADY_EXIST_FILE) throw error;
+    // Rare as well, so loaded only when this answer comes; it builds its own result (it cannot import this file).
     return (await import("./pds-exists.js")).existingContent(error, options, engine, upload, algorithms);
   });
 }
