@@ -1,12 +1,13 @@
 // Client CPU per GiB: KooDrive and PDS (SHA-1) uploads of one 1 GiB file to the bench-only storage sink, in CPU
 // seconds (user + system) of this process, against the chained hash alone on the same file in the same run. Also the
-// PDS pass itself (SHA-1 states + the reported SHA-256, one read) against node:crypto doing both on the same reads.
+// PDS pass itself (SHA-1 states + the reported SHA-256, one read) against node:crypto doing both on the same reads,
+// and, as context, a plain multipart upload of the file (no hashing): the floor that sending adds to an upload.
 // Best of ROUNDS each, rounds interleaved. Targets: uploads ≤ 1.3× the chained hash; the PDS pass ≤ 1.05× OpenSSL.
 import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { midstateHasherKind, nodeTransport, startMidstatePass, uploadToKoodrive, uploadToPds } from "../dist/node.js";
+import { layoutParts, midstateHasherKind, nodeTransport, startMidstatePass, uploadMultipart, uploadToKoodrive, uploadToPds } from "../dist/node.js";
 import { MiB, withSource, writeRandomFile } from "./koodrive-files.mjs";
 import { startStorageSink } from "./storage-sink.mjs";
 
@@ -24,6 +25,14 @@ const cpuSeconds = (start) => {
 
 const boundaries = Array.from({ length: SIZE / PART }, (_, i) => i * PART);
 const pass = (path, algorithms, digests) => () => withSource(path, async (source) => startMidstatePass(source, boundaries, algorithms, { digests }).digests());
+
+/** The same file as a plain multipart upload to the sink (same parts, no hashing): what sending alone costs. */
+const plainUpload = (path, sink) => () =>
+  withSource(path, async (source) => {
+    const { parts } = layoutParts(SIZE, { minPartSize: PART, maxPartSize: PART, maxParts: 10_000, preferredPartSize: PART });
+    const getPartTargets = async (requests) => requests.map((r) => ({ partNumber: r.number, url: `${sink.url}/plain/${r.number}`, method: "PUT" }));
+    return uploadMultipart(source, { kind: "multipart", parts, getPartTargets }, { transport: nodeTransport });
+  });
 
 /** node:crypto SHA-1 and SHA-256 over the same 4 MiB reads the pass makes. */
 const openSsl = (path) => () =>
@@ -71,6 +80,7 @@ export async function run() {
       pds: upload(uploadToPds, sink.pds(), { driveId: "d" }),
       pdsPass: pass(path, ["sha1"], ["sha256"]),
       openSsl: openSsl(path),
+      plain: plainUpload(path, sink),
     });
     if (values.koodrive.sha256 !== values.sha256Chain.sha256 || values.pds.sha256 !== values.openSsl.sha256 || values.pdsPass.sha1 !== values.openSsl.sha1) {
       throw new Error("the uploads' digests differ from the hash passes'");
@@ -91,6 +101,10 @@ export async function run() {
       row("client CPU, KooDrive 1 GiB upload to the sink ÷ the chained SHA-256 pass alone", least.koodrive, least.sha256Chain, UPLOAD_TARGET),
       row("client CPU, PDS SHA-1 1 GiB upload to the sink ÷ the chained SHA-1 pass alone", least.pds, least.sha1Chain, UPLOAD_TARGET),
       row("PDS SHA-1 pass (SHA-1 states + reported SHA-256, one read) ÷ node:crypto SHA-1 + SHA-256 on the same reads", least.pdsPass, least.openSsl, PASS_TARGET),
+      {
+        ...row("context: the same file as a plain multipart upload to the sink (no hashing) ÷ the chained SHA-256 pass: sending's own cost", least.plain, least.sha256Chain, ""),
+        met: "",
+      },
     ];
   } finally {
     await sink.stop();

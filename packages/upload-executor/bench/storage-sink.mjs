@@ -16,14 +16,18 @@ const script = `
   });
   server.keepAliveTimeout = 60_000;
   server.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + server.address().port));
-  process.stdin.resume();
+  process.stdin.on("data", () => {
+    const { user, system } = process.cpuUsage();
+    console.log((user + system) / 1e6);
+  });
   process.stdin.on("end", () => process.exit(0));
 `;
 
 export async function startStorageSink() {
   const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["pipe", "pipe", "inherit"] });
   const exited = once(child, "exit");
-  const [url] = await once(createInterface({ input: child.stdout }), "line");
+  const lines = createInterface({ input: child.stdout });
+  const [url] = await once(lines, "line");
   let uploads = 0;
   const partUrl = (upload, partNumber) => `${url}/${upload}/${partNumber}`;
   return {
@@ -56,6 +60,12 @@ export async function startStorageSink() {
         return { file_id: body.file_id };
       },
     }),
+    /** The sink process's user + system CPU seconds so far. */
+    async cpuSeconds() {
+      child.stdin.write("\n");
+      const [answer] = await once(lines, "line");
+      return Number(answer);
+    },
     async stop() {
       child.stdin.end();
       await exited;

@@ -1,8 +1,10 @@
 // Node-only entry: file sources, the node:http transport, node:crypto digests, the native SHA addon and hashing
-// in worker threads, which importing it makes the defaults.
+// off the event loop (on libuv's thread pool with the addon, else in worker threads), which importing it makes the
+// defaults.
 import { registerNodeHashing } from "./core/hash/node-hashing.js";
 import { setThreadPassRunner } from "./core/hash/pass.js";
 import { threadPassRunner } from "./core/hash/thread-client.js";
+import { threadpoolPassRunner } from "./core/hash/threadpool-runner.js";
 import { setRuntimeTransport } from "./core/options.js";
 import { createNodeTransport } from "./core/transport/node.js";
 
@@ -16,6 +18,6 @@ export const nodeTransport = createNodeTransport();
 setRuntimeTransport(nodeTransport);
 
 // src/node.ts and dist/node.js both sit one folder below the package root, beside native/.
-registerNodeHashing(new URL("../native/prebuilds/", import.meta.url));
+const addon = registerNodeHashing(new URL("../native/prebuilds/", import.meta.url));
 // dist/hash-thread.js is built beside dist/node.js; run from src/ (tests) it is missing and passes hash here.
-setThreadPassRunner(threadPassRunner(new URL("./hash-thread.js", import.meta.url)));
+setThreadPassRunner(addon ? threadpoolPassRunner(addon) : threadPassRunner(new URL("./hash-thread.js", import.meta.url)));

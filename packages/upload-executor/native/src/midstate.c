@@ -13,11 +13,24 @@
 
 typedef struct {
   bool sha256;
+  // An updateAsync is running on libuv's thread pool: the context is not to be touched until it completes.
+  bool busy;
   union {
     SHA_CTX sha1;
     SHA256_CTX sha256;
   } ctx;
 } hasher;
+
+// One updateAsync: the references keep the hasher's object, the bytes and the callback alive until it completes.
+typedef struct {
+  napi_async_work work;
+  napi_ref self;
+  napi_ref bytes;
+  napi_ref callback;
+  hasher *s;
+  void *data;
+  size_t length;
+} update_job;
 
 // Throws the last N-API error unless a JS exception is already pending; callers then return NULL.
 static napi_value fail(napi_env env) {
@@ -111,26 +124,95 @@ static napi_value construct(napi_env env, napi_callback_info info) {
   return self;
 }
 
+static void hash_bytes(hasher *s, const void *data, size_t length) {
+  if (s->sha256) SHA256_Update(&s->ctx.sha256, data, length);
+  else SHA1_Update(&s->ctx.sha1, data, length);
+}
+
+// The hasher of `this`, or NULL with a JS error thrown when an updateAsync still runs on it.
+static hasher *idle_hasher(napi_env env, napi_callback_info info, size_t *argc, napi_value *argv, napi_value *self) {
+  hasher *s = NULL;
+  napi_value value = this_hasher(env, info, argc, argv, &s);
+  if (!value) return NULL;
+  if (s->busy) return napi_throw_error(env, NULL, "the hasher is busy with an updateAsync; await it first"), NULL;
+  if (self) *self = value;
+  return s;
+}
+
 static napi_value update(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1] = {NULL};
-  hasher *s = NULL;
   void *data = NULL;
   size_t length = 0;
-  if (!this_hasher(env, info, &argc, argv, &s)) return NULL;
+  hasher *s = idle_hasher(env, info, &argc, argv, NULL);
+  if (!s) return NULL;
   if (argc < 1) return napi_throw_type_error(env, NULL, "expected a Uint8Array"), NULL;
   if (!typed_array(env, argv[0], napi_uint8_array, &data, &length)) return NULL;
-  if (s->sha256) SHA256_Update(&s->ctx.sha256, data, length);
-  else SHA1_Update(&s->ctx.sha1, data, length);
+  hash_bytes(s, data, length);
+  return NULL;
+}
+
+static void update_execute(napi_env env, void *data) {
+  (void)env;
+  update_job *job = data;
+  hash_bytes(job->s, job->data, job->length);
+}
+
+static void update_complete(napi_env env, napi_status status, void *data) {
+  update_job *job = data;
+  job->s->busy = false;
+  napi_value callback, global, error = NULL;
+  if (napi_get_reference_value(env, job->callback, &callback) == napi_ok && napi_get_global(env, &global) == napi_ok) {
+    if (status != napi_ok) {
+      napi_value message;
+      napi_create_string_utf8(env, "the thread-pool hash did not run", NAPI_AUTO_LENGTH, &message);
+      napi_create_error(env, NULL, message, &error);
+    }
+    napi_call_function(env, global, callback, error ? 1 : 0, error ? &error : NULL, NULL);
+  }
+  napi_delete_reference(env, job->self);
+  napi_delete_reference(env, job->bytes);
+  napi_delete_reference(env, job->callback);
+  napi_delete_async_work(env, job->work);
+  free(job);
+}
+
+// updateAsync(bytes, callback): hashes on libuv's thread pool and calls back (with an Error if it could not run).
+// The bytes must not change until then; the hasher refuses every other call meanwhile.
+static napi_value update_async(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2] = {NULL, NULL}, self, name;
+  napi_valuetype type;
+  hasher *s = idle_hasher(env, info, &argc, argv, &self);
+  if (!s) return NULL;
+  if (argc < 2) return napi_throw_type_error(env, NULL, "expected a Uint8Array and a callback"), NULL;
+  CALL(env, napi_typeof(env, argv[1], &type));
+  if (type != napi_function) return napi_throw_type_error(env, NULL, "expected a callback"), NULL;
+  update_job *job = calloc(1, sizeof *job);
+  if (!job) return napi_throw_error(env, NULL, "out of memory"), NULL;
+  job->s = s;
+  if (!typed_array(env, argv[0], napi_uint8_array, &job->data, &job->length) || napi_create_reference(env, self, 1, &job->self) != napi_ok ||
+      napi_create_reference(env, argv[0], 1, &job->bytes) != napi_ok || napi_create_reference(env, argv[1], 1, &job->callback) != napi_ok ||
+      napi_create_string_utf8(env, "direct-upload:hash", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+      napi_create_async_work(env, NULL, name, update_execute, update_complete, job, &job->work) != napi_ok ||
+      napi_queue_async_work(env, job->work) != napi_ok) {
+    if (job->self) napi_delete_reference(env, job->self);
+    if (job->bytes) napi_delete_reference(env, job->bytes);
+    if (job->callback) napi_delete_reference(env, job->callback);
+    if (job->work) napi_delete_async_work(env, job->work);
+    free(job);
+    return fail(env);
+  }
+  s->busy = true;
   return NULL;
 }
 
 // The h words now, as numbers; only meaningful at a 64-byte boundary, which the caller checks.
 static napi_value words(napi_env env, napi_callback_info info) {
   size_t argc = 0;
-  hasher *s = NULL;
   napi_value result, item;
-  if (!this_hasher(env, info, &argc, NULL, &s)) return NULL;
+  hasher *s = idle_hasher(env, info, &argc, NULL, NULL);
+  if (!s) return NULL;
   CALL(env, napi_create_array_with_length(env, word_count(s), &result));
   for (size_t i = 0; i < word_count(s); i++) {
     CALL(env, napi_create_uint32(env, *word(s, i), &item));
@@ -142,10 +224,10 @@ static napi_value words(napi_env env, napi_callback_info info) {
 // Pads, finishes and returns the digest as a Buffer; the context is spent afterwards.
 static napi_value digest(napi_env env, napi_callback_info info) {
   size_t argc = 0;
-  hasher *s = NULL;
   unsigned char md[SHA256_DIGEST_LENGTH];
   napi_value result;
-  if (!this_hasher(env, info, &argc, NULL, &s)) return NULL;
+  hasher *s = idle_hasher(env, info, &argc, NULL, NULL);
+  if (!s) return NULL;
   size_t length = s->sha256 ? SHA256_DIGEST_LENGTH : SHA_DIGEST_LENGTH;
   if (s->sha256) SHA256_Final(md, &s->ctx.sha256);
   else SHA1_Final(md, &s->ctx.sha1);
@@ -156,11 +238,12 @@ static napi_value digest(napi_env env, napi_callback_info info) {
 NAPI_MODULE_INIT() {
   napi_property_descriptor methods[] = {
       {"update", NULL, update, NULL, NULL, NULL, napi_default, NULL},
+      {"updateAsync", NULL, update_async, NULL, NULL, NULL, napi_default, NULL},
       {"words", NULL, words, NULL, NULL, NULL, napi_default, NULL},
       {"digest", NULL, digest, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_value cls;
-  CALL(env, napi_define_class(env, "Hasher", NAPI_AUTO_LENGTH, construct, NULL, 3, methods, &cls));
+  CALL(env, napi_define_class(env, "Hasher", NAPI_AUTO_LENGTH, construct, NULL, 4, methods, &cls));
   CALL(env, napi_set_named_property(env, exports, "Hasher", cls));
   return exports;
 }

@@ -66,6 +66,31 @@ describe("uploadPut", () => {
     expect(log.last()).toEqual({ loaded: bytes.byteLength, total: bytes.byteLength });
   });
 
+  it("reads a source with readInto into one buffer per request, kept for the next request once a body was sent whole", async () => {
+    const bytes = testBytes(1_000_003, 3);
+    const plain = fromUint8Array(bytes, "r.bin");
+    const targets = new Set<Uint8Array>();
+    const source = {
+      ...plain,
+      read: () => Promise.reject(new Error("read() is not used when readInto exists")),
+      readInto: async (start: number, end: number, target: Uint8Array) => {
+        targets.add(target);
+        target.set(await plain.read(start, end));
+      },
+    };
+    // A transport of its own: no buffer kept from another test.
+    const fresh = createNodeTransport({ chunkSize: 64 * 1024 });
+    server.arm("/r", { kind: "reset", afterBytes: 300_000 });
+    await uploadPut(source, { kind: "put", url: `${server.url}/r` }, { transport: fresh, clock: instantClock() });
+    expect(server.requests.get("/r")).toBe(2);
+    expect(Buffer.compare(server.objects.get("/r")!, bytes)).toBe(0);
+    // The reset request's buffer may still be in a write: it is dropped, the retry reads into a new one.
+    expect([...targets].map((target) => target.byteLength)).toEqual([64 * 1024, 64 * 1024]);
+    await uploadPut(source, { kind: "put", url: `${server.url}/again` }, { transport: fresh });
+    expect(Buffer.compare(server.objects.get("/again")!, bytes)).toBe(0);
+    expect(targets.size).toBe(2);
+  });
+
   it("renews an expired URL through the plan's hook", async () => {
     server.arm("/old", { kind: "expire-urls" });
     await uploadPut(

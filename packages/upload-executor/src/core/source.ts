@@ -17,7 +17,8 @@ export interface UploadSource {
   read(start: number, end: number): Promise<Uint8Array>;
   /**
    * Reads bytes [start, end) into `target` (at least end - start bytes long), like read(). Optional: with it, a
-   * multipart upload reads into a few reused buffers instead of allocating one per read.
+   * multipart upload reads into a few reused buffers, and the Node transport into one per request, instead of
+   * allocating one per read.
    */
   readInto?(start: number, end: number, target: Uint8Array): Promise<void>;
   /** A Blob for [start, end) when the source is Blob-backed (browsers send it without copying). */

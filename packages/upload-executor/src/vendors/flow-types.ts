@@ -1,6 +1,6 @@
 import type { ConcurrencyLimit } from "../core/concurrency.js";
 import type { EngineOptions } from "../core/options.js";
-import type { MidstateHasherKind } from "../core/hash/types.js";
+import type { HashingReport, MidstateHasherKind } from "../core/hash/types.js";
 import type { UploadSource } from "../core/source.js";
 
 /** Byte-level progress of one upload: never backwards, never above total. */
@@ -53,8 +53,8 @@ export interface UploadResult {
   fileId?: string;
   cloudObjectId?: string;
   uploadId?: string;
-  /** Where the digests were hashed ("worker" thread or the "main-thread"), when this run hashed. */
-  hashing?: "worker" | "main-thread";
+  /** Where the digests were hashed (see HashingReport), when this run hashed. */
+  hashing?: HashingReport["hashing"];
   /** Which code hashed: the "native" addon (Node) or "wasm" (hash-wasm). */
   hasher?: MidstateHasherKind;
   /** Nothing was uploaded: a file of that name existed and the conflict mode kept it (`fileId` is the existing file's). */

@@ -13,6 +13,8 @@ export interface MidstateAddon {
 
 interface AddonHasher {
   update(bytes: Uint8Array): void;
+  /** Hashes on libuv's thread pool; every other call throws until `done` ran. `bytes` must not change meanwhile. */
+  updateAsync(bytes: Uint8Array, done: (error?: Error) => void): void;
   words(): number[];
   digest(): Buffer;
 }
@@ -22,8 +24,8 @@ export function prebuiltAddonPath(prebuilds: URL): URL {
   return new URL(`${process.platform}-${process.arch}/direct_upload_midstate.node`, prebuilds);
 }
 
-/** The native hasher, or undefined (hash-wasm stays) when the addon is missing, cannot load or answers wrong. */
-export function loadNativeMidstateHasher(addonPath: URL): MidstateHasherFactory | undefined {
+/** The addon, or undefined (hash-wasm stays) when it is missing, cannot load or answers wrong. */
+export function loadMidstateAddon(addonPath: URL): MidstateAddon | undefined {
   let addon: MidstateAddon;
   try {
     const path = fileURLToPath(addonPath);
@@ -31,7 +33,13 @@ export function loadNativeMidstateHasher(addonPath: URL): MidstateHasherFactory 
   } catch {
     return undefined; // no prebuilt for this platform, or this Node lacks the OpenSSL symbols it links against
   }
-  return nativeMidstateHasher(addon);
+  return answersRight(addon) ? addon : undefined;
+}
+
+/** The native hasher, or undefined when the addon is missing, cannot load or answers wrong. */
+export function loadNativeMidstateHasher(addonPath: URL): MidstateHasherFactory | undefined {
+  const addon = loadMidstateAddon(addonPath);
+  return addon && nativeMidstateHasher(addon);
 }
 
 /** Wraps a loaded addon once it passes the known-answer check; undefined if it does not. */
@@ -56,6 +64,8 @@ function answersRight(addon: MidstateAddon): boolean {
   const bytes = Uint8Array.from({ length: 200 }, (_, i) => (i * 31 + 7) & 0xff);
   const algorithms: HashAlgorithm[] = ["sha1", "sha256"];
   try {
+    // A prebuilt from before updateAsync would leave the thread-pool runner without its hash.
+    if (typeof new addon.Hasher("sha1").updateAsync !== "function") return false;
     return algorithms.every((algorithm) => {
       const first = new addon.Hasher(algorithm);
       const iv = first.words();

@@ -1,4 +1,5 @@
-// Node only: runs a hashing pass in a worker thread, so several uploads hash on several cores.
+// Node only, when the native addon cannot load: runs a hashing pass (hash-wasm) in a worker thread, so several uploads
+// hash on several cores.
 import { Worker } from "node:worker_threads";
 import { DirectUploadError } from "@direct-upload/client-core";
 import { UploadAbortedError } from "../errors.js";

@@ -31,7 +31,10 @@ export interface MidstateHasherFactory {
 
 /** Where a hashing pass ran and with which code: UploadResult's `hashing` and `hasher`. */
 export interface HashingReport {
-  /** "worker": a Node worker thread or a browser Web Worker; "main-thread": the caller's event loop. */
-  hashing: "worker" | "main-thread";
+  /**
+   * "threadpool": Node's libuv thread pool (the native addon); "worker": a Node worker thread (no addon) or a browser
+   * Web Worker; "main-thread": the caller's event loop.
+   */
+  hashing: "threadpool" | "worker" | "main-thread";
   hasher: MidstateHasherKind;
 }

@@ -76,10 +76,10 @@ export async function uploadMultipart<Vendor = unknown>(
   const todo = plan.parts.filter((part) => !doneNumbers.has(part.number));
   const progress = new ProgressTracker(source.size, opts.onProgress);
   for (const part of checkpoint.done) progress.restore(part.number, part.size);
-  // The pass's reads, kept for the parts in flight: about one chunk per part plus the one being read and hashed.
-  const reads = new SharedReads(source, todo, opts.limit.size + 2);
-  // A custom provider may read ahead of what it hashed, so it reads the source itself.
-  const midstates = new MidstateCache(plan.midstates?.provider ? source : reads.pass, plan, checkpoint, controller.signal, todo, options.onWarning);
+  // The pass's reads, kept for the parts in flight: about one chunk per part plus the one being read and hashed. A
+  // custom provider may read ahead of what it hashed, so it reads the source itself, as the parts do without a pass.
+  const reads = plan.midstates && !plan.midstates.provider ? new SharedReads(source, todo, opts.limit.size + 2) : undefined;
+  const midstates = new MidstateCache(reads?.pass ?? source, plan, checkpoint, controller.signal, todo, options.onWarning);
   const targets = new TargetPool(plan, opts.limit.size, controller.signal);
   const expected = plan.expectedStatus ?? [200];
 
@@ -115,7 +115,7 @@ export async function uploadMultipart<Vendor = unknown>(
               method: target.method ?? "PUT",
               url: target.url,
               headers: target.headers ?? {},
-              body: { kind: "range", source: reads.parts, start: part.offset, end: part.offset + part.size },
+              body: { kind: "range", source: reads?.parts ?? source, start: part.offset, end: part.offset + part.size },
             },
             operation,
             { ...opts, signal: controller.signal, onProgress: (loaded) => progress.update(part.number, loaded, part.size) },
@@ -126,7 +126,7 @@ export async function uploadMultipart<Vendor = unknown>(
       { retry: opts.retry, clock: opts.clock, signal: controller.signal, limit: opts.limit, renew: () => targets.renew(part) },
     );
     targets.release(part.number);
-    reads.stored(layout);
+    reads?.stored(layout);
     progress.complete(part.number, part.size);
     checkpoint.done.push({ number: part.number, offset: part.offset, size: part.size, etag });
     checkpoint.done.sort((a, b) => a.number - b.number);
@@ -159,7 +159,7 @@ export async function uploadMultipart<Vendor = unknown>(
     return { parts: [...checkpoint.done], digests: digests ?? {}, ...report, checkpoint: JSON.parse(JSON.stringify(checkpoint)) };
   } catch (error) {
     midstates.cancel();
-    reads.clear();
+    reads?.clear();
     // The last state (with every midstate computed so far) lets the caller resume; a failing store must not hide the cause.
     await save().catch(() => undefined);
     if (UploadAbortedError.is(error) || opts.signal.aborted) {
