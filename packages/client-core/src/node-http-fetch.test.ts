@@ -1,9 +1,15 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TransportError } from "./errors.js";
 import { nodeHttpFetch } from "./node-http-fetch.js";
+
+// V8's gc(), which a flag set at run time exposes to contexts made after it.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
 
 let server: Server;
 let url: string;
@@ -133,6 +139,16 @@ describe("nodeHttpFetch", () => {
     const closed = once((await stalled).socket, "close");
     await response.body!.cancel();
     await closed;
+  });
+
+  it("closes the connection of a body dropped unread once its Response is collected", async () => {
+    await nodeHttpFetch(new Request(`${url}/stall-body`));
+    let closed = false;
+    (await stalled).socket.once("close", () => (closed = true));
+    while (!closed) {
+      collectGarbage();
+      await new Promise((next) => setImmediate(next));
+    }
   });
 
   it("rejects a refused connection as Node's fetch does, which makes a retryable TransportError", async () => {

@@ -1,10 +1,11 @@
+import { once } from "node:events";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 
 /** Statuses whose answer has no body; a Response refuses one for them. */
 const NO_BODY = new Set([204, 205, 304]);
 
-/** A body dropped unread would hold its socket forever: once its Response is collected, the socket goes. */
+/** A body dropped unread would hold its socket forever: once its Response is collected, the socket goes, as in undici. */
 const unread = new FinalizationRegistry<IncomingMessage>((res) => res.destroy());
 
 /**
@@ -20,39 +21,36 @@ export async function nodeHttpFetch(request: Request): Promise<Response> {
   const headers: Record<string, string> = Object.fromEntries(request.headers);
   if (body || !/^(GET|HEAD)$/.test(request.method)) headers["content-length"] = String(body?.byteLength ?? 0);
   const failed = (message: string, cause: unknown) => (signal.aborted ? signal.reason : new TypeError(message, { cause }));
-  return new Promise((resolve, reject) => {
-    const url = new URL(request.url);
-    const client = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, { method: request.method, headers });
-    let answer: IncomingMessage | undefined;
-    const onAbort = () => (answer ?? client).destroy(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    const done = () => signal.removeEventListener("abort", onAbort);
-    // Node reports a connection lost mid-body here too; the body's own error covers it then.
-    client.on("error", (error) => {
-      if (answer) return;
-      done();
-      reject(failed("fetch failed", error));
+  const url = new URL(request.url);
+  const client = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, { method: request.method, headers });
+  let answer: IncomingMessage | undefined;
+  const onAbort = () => (answer ?? client).destroy(signal.reason);
+  signal.addEventListener("abort", onAbort, { once: true });
+  const done = () => signal.removeEventListener("abort", onAbort);
+  // Node reports a connection lost mid-body here too, after `once` stopped listening: the body's error covers it.
+  client.on("error", () => undefined);
+  client.end(body);
+  // `once`, not a Promise executor: listeners that outlive the call must not hold the Response (see `unread`).
+  const [res] = (await once(client, "response").catch((error: unknown) => {
+    done();
+    throw failed("fetch failed", error);
+  })) as [IncomingMessage];
+  answer = res;
+  res.on("close", () => (done(), unread.unregister(res)));
+  const empty = request.method === "HEAD" || NO_BODY.has(res.statusCode ?? 0);
+  if (empty) res.resume();
+  try {
+    const response = new Response(empty ? null : streamOf(res, (error) => failed("the connection closed mid-body", error)), {
+      status: res.statusCode,
+      statusText: res.statusMessage,
+      headers: headersOf(res.rawHeaders),
     });
-    client.on("response", (res) => {
-      answer = res;
-      res.on("close", () => (done(), unread.unregister(res)));
-      const empty = request.method === "HEAD" || NO_BODY.has(res.statusCode ?? 0);
-      if (empty) res.resume();
-      try {
-        const response = new Response(empty ? null : streamOf(res, (error) => failed("the connection closed mid-body", error)), {
-          status: res.statusCode,
-          statusText: res.statusMessage,
-          headers: headersOf(res.rawHeaders),
-        });
-        if (!empty) unread.register(response, res, res);
-        resolve(response);
-      } catch (error) {
-        res.destroy();
-        reject(failed("fetch failed", error));
-      }
-    });
-    client.end(body);
-  });
+    if (!empty) unread.register(response, res, res);
+    return response;
+  } catch (error) {
+    res.destroy();
+    throw failed("fetch failed", error);
+  }
 }
 
 /** The body as a web stream that reads only as fast as it is consumed; cancelling it closes the connection. */
