@@ -5,7 +5,7 @@ import { InvalidClientOptionsError } from "./errors.js";
 export interface ClientOptions {
   /** The API address, an absolute http(s) URL. */
   baseUrl: string;
-  /** Sends every request; `globalThis.fetch` by default (inject one for proxies, tracing or tests). Redirects are never followed. */
+  /** Sends every request; node:http in Node, `globalThis.fetch` elsewhere by default (inject one for proxies, tracing or tests). Redirects are never followed. */
   fetch?: (request: Request) => Promise<Response>;
   /** How long a request may wait for the response headers, and then between body bytes (default 30 s). */
   timeoutMs?: number;

@@ -1,4 +1,4 @@
-/** Defaults of every control-plane request (Node's fetch also gives up on a connect after its own 10 s). */
+/** Defaults of every control-plane request; connecting counts toward the wait for the headers. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_REPLY_BYTES = 1024 * 1024;
 
@@ -25,7 +25,8 @@ export interface VendorFetchOptions {
 /**
  * The fetch every client sends with: redirects are never followed (errorMiddleware refuses them), the headers and
  * each body chunk must come within the timeout, and the body is read here, up to the cap, so nothing later can hang
- * on it or buffer more. Every listener and timer is gone when it settles.
+ * on it or buffer more. Every listener and timer is gone when it settles. It sends with `globalThis.fetch` unless given
+ * one; the package's Node entry (src/node.ts) gives nodeHttpFetch.
  */
 export function vendorFetch(options: VendorFetchOptions = {}): (request: Request) => Promise<Response> {
   const maxBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
