@@ -15,6 +15,8 @@ let other: Server;
 let apiUrl: string;
 let otherUrl: string;
 const otherSaw: Array<string | undefined> = [];
+/** Called when the connection of a /declared-huge-held answer closes. */
+let onHeldClosed = () => undefined as void;
 
 function listen(server: Server): Promise<string> {
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
@@ -44,6 +46,9 @@ beforeAll(async () => {
         return res.end(`${"x".repeat(2 * 1024 * 1024)}"}`);
       case "/declared-huge":
         return res.writeHead(200, { "content-type": "application/json", "content-length": 2048 }).end(`{"value":"${"x".repeat(2036)}"}`);
+      case "/declared-huge-held":
+        req.socket.once("close", () => onHeldClosed());
+        return res.writeHead(200, { "content-type": "application/json", "content-length": 2048 }).write('{"value":"'); // never ends
       case "/reset":
         return req.socket.resetAndDestroy();
       case "/silent":
@@ -74,7 +79,9 @@ type Send = ((request: Request) => Promise<Response>) | undefined;
 function client(send: Send, timeoutMs = 200, baseUrl = apiUrl) {
   const c = createClient<Record<string, never>>({ baseUrl, fetch: vendorFetch({ timeoutMs, maxReplyBytes: 1024, fetch: send }) });
   c.use({ onRequest: ({ request }) => (request.headers.set("token", TOKEN), request) });
-  const replies = Object.fromEntries(["/ok", "/wrong", "/garbage", "/away", "/huge", "/declared-huge", "/stall-body"].map((path) => [`GET ${path} 200`, value]));
+  const replies = Object.fromEntries(
+    ["/ok", "/wrong", "/garbage", "/away", "/huge", "/declared-huge", "/declared-huge-held", "/stall-body"].map((path) => [`GET ${path} 200`, value]),
+  );
   c.use(
     errorMiddleware(
       "acme",
@@ -159,6 +166,13 @@ describe.each(SENDERS)("vendorFetch on %s with errorMiddleware", (_, send) => {
   it("refuses a body declared over the cap before reading it", async () => {
     const e = (await failure(send, "/declared-huge")) as InvalidReplyError;
     expect(InvalidReplyError.is(e) && e.expected).toBe("must be at most 1024 bytes");
+  });
+
+  it("closes the connection of a body it refused by its declared length, without waiting for the rest", async () => {
+    const closed = new Promise<void>((resolve) => (onHeldClosed = resolve));
+    const e = (await failure(send, "/declared-huge-held")) as InvalidReplyError;
+    expect(InvalidReplyError.is(e) && e.expected).toBe("must be at most 1024 bytes");
+    await closed;
   });
 
   it("reports a connection reset as a retryable TransportError", async () => {

@@ -62,7 +62,11 @@ export function vendorFetch(options: VendorFetchOptions = {}): (request: Request
         return response;
       }
       const declared = Number(response.headers.get("content-length") ?? 0);
-      if (declared > maxBytes) throw new ReplyTooLarge(maxBytes);
+      if (declared > maxBytes) {
+        // Unread, the body would keep its connection open.
+        await response.body?.cancel();
+        throw new ReplyTooLarge(maxBytes);
+      }
       arm("no body bytes");
       const chunks: Uint8Array[] = [];
       let size = 0;
