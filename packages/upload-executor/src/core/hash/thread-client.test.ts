@@ -1,34 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { algorithms, generate, vectors, type MidstateVector } from "../../../test/fixtures/midstates/vectors.js";
+import { algorithms } from "../../../test/fixtures/midstates/vectors.js";
+import { collectPass, vectorPass } from "../../../test/helpers/pass-sink.js";
 import { fromUint8Array, SourceChangedError } from "../source.js";
-import { makePassJob } from "./pass-job.js";
-import type { PassSink } from "./pass-loop.js";
 import { threadPassRunner } from "./thread-client.js";
-import type { Midstate } from "./types.js";
 
 // The built thread entry (the test task runs after build); src/ has no JavaScript a worker thread could start.
 const script = new URL("../../../dist/hash-thread.js", import.meta.url);
 
-function collect(): { sink: PassSink; states: Midstate[][]; reasons: string[] } {
-  const states: Midstate[][] = [];
-  const reasons: string[] = [];
-  return { sink: { midstate: (i, state) => (states[i] ??= []).push(state), progress: () => undefined, unavailable: (reason) => reasons.push(reason) }, states, reasons };
-}
-
 describe("threadPassRunner", () => {
-  const vector = vectors[1] as MidstateVector;
-  const bytes = generate(vector);
-  const job = makePassJob(
-    bytes.byteLength,
-    vector.sha1.parts.map((part) => part.partOffset),
-    algorithms,
-    50_000,
-    ["sha256"],
-  );
+  const { vector, bytes, job } = vectorPass(["sha256"]);
   const read = (start: number, end: number) => fromUint8Array(bytes).read(start, end);
 
   it("hashes in a worker thread with the native hasher, leaving the caller's bytes intact", async () => {
-    const { sink, states } = collect();
+    const { sink, states } = collectPass();
     const outcome = await threadPassRunner(script)(read, job, new AbortController().signal, sink);
     expect(outcome).toEqual({ digests: { sha1: vector.sha1.digest, sha256: vector.sha256.digest }, hashing: "worker", hasher: "native" });
     for (const alg of algorithms) {
@@ -42,11 +26,11 @@ describe("threadPassRunner", () => {
       if (start > 0) throw new SourceChangedError("b.bin", "short read");
       return read(start, end);
     };
-    await expect(threadPassRunner(script)(failing, job, new AbortController().signal, collect().sink)).rejects.toBeInstanceOf(SourceChangedError);
+    await expect(threadPassRunner(script)(failing, job, new AbortController().signal, collectPass().sink)).rejects.toBeInstanceOf(SourceChangedError);
   });
 
   it("resolves undefined, with the reason, when the thread cannot load", async () => {
-    const { sink, reasons } = collect();
+    const { sink, reasons } = collectPass();
     const missing = new URL("./no-such-thread.js", script);
     expect(await threadPassRunner(missing)(read, job, new AbortController().signal, sink)).toBeUndefined();
     expect(reasons).toHaveLength(1);

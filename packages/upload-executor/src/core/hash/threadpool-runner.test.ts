@@ -1,34 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { algorithms, generate, vectors, type MidstateVector } from "../../../test/fixtures/midstates/vectors.js";
+import { algorithms } from "../../../test/fixtures/midstates/vectors.js";
+import { collectPass, vectorPass } from "../../../test/helpers/pass-sink.js";
 import { UploadAbortedError } from "../errors.js";
 import { fromUint8Array, SourceChangedError } from "../source.js";
 import { loadMidstateAddon, prebuiltAddonPath, type MidstateAddon } from "./native-hasher.js";
-import { makePassJob } from "./pass-job.js";
-import type { PassSink } from "./pass-loop.js";
 import { threadpoolPassRunner } from "./threadpool-runner.js";
-import type { Midstate } from "./types.js";
 
 const addonPath = prebuiltAddonPath(new URL("../../../native/prebuilds/", import.meta.url));
 const addon = loadMidstateAddon(addonPath) as MidstateAddon;
 
-function collect(): { sink: PassSink; states: Midstate[][]; progress: number[] } {
-  const states: Midstate[][] = [];
-  const progress: number[] = [];
-  return { sink: { midstate: (i, state) => (states[i] ??= []).push(state), progress: (bytes) => progress.push(bytes) }, states, progress };
-}
-
 describe("threadpoolPassRunner", () => {
-  const vector = vectors[1] as MidstateVector;
-  const bytes = generate(vector);
-  const job = makePassJob(
-    bytes.byteLength,
-    vector.sha1.parts.map((part) => part.partOffset),
-    algorithms,
-    50_000,
-    ["sha256"],
-  );
+  const { vector, bytes, job } = vectorPass(["sha256"]);
 
   it("gives OpenSSL's midstates and digests, reading each chunk into the same buffer as the pass moves on", async () => {
     // One buffer for every read, as a multipart upload's pool reuses its buffers: the pass must be done with a chunk
@@ -38,7 +22,7 @@ describe("threadpoolPassRunner", () => {
       buffer.set(bytes.subarray(start, end));
       return buffer.subarray(0, end - start);
     };
-    const { sink, states, progress } = collect();
+    const { sink, states, progress } = collectPass();
     const outcome = await threadpoolPassRunner(addon)(read, job, new AbortController().signal, sink);
     expect(outcome).toEqual({ digests: { sha1: vector.sha1.digest, sha256: vector.sha256.digest }, hashing: "threadpool", hasher: "native" });
     for (const alg of algorithms) {
@@ -54,7 +38,7 @@ describe("threadpoolPassRunner", () => {
       if (start > 0) throw new SourceChangedError("b.bin", "short read");
       return fromUint8Array(bytes).read(start, end);
     };
-    await expect(threadpoolPassRunner(addon)(failing, job, new AbortController().signal, collect().sink)).rejects.toBeInstanceOf(SourceChangedError);
+    await expect(threadpoolPassRunner(addon)(failing, job, new AbortController().signal, collectPass().sink)).rejects.toBeInstanceOf(SourceChangedError);
   });
 
   it("stops with UploadAbortedError once aborted, reading nothing more", async () => {
@@ -64,7 +48,7 @@ describe("threadpoolPassRunner", () => {
       if (++reads === 2) controller.abort(new Error("user cancelled"));
       return fromUint8Array(bytes).read(start, end);
     };
-    await expect(threadpoolPassRunner(addon)(read, job, controller.signal, collect().sink)).rejects.toBeInstanceOf(UploadAbortedError);
+    await expect(threadpoolPassRunner(addon)(read, job, controller.signal, collectPass().sink)).rejects.toBeInstanceOf(UploadAbortedError);
     expect(reads).toBe(2);
   });
 });

@@ -1,10 +1,8 @@
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { UploadAbortedError } from "../errors.js";
-import type { PassSink } from "./pass-loop.js";
-import { makePassJob } from "./pass-job.js";
-import { algorithms, generate, vectors, type MidstateVector } from "../../../test/fixtures/midstates/vectors.js";
-import type { Midstate } from "./types.js";
+import { algorithms } from "../../../test/fixtures/midstates/vectors.js";
+import { collectPass, vectorPass } from "../../../test/helpers/pass-sink.js";
 import { runInWorker, type WorkerHandle } from "./worker-client.js";
 import { serveMidstatePasses } from "./worker-host.js";
 import type { MessageEndpoint, WorkerReply, WorkerRequest } from "./worker-protocol.js";
@@ -21,25 +19,12 @@ function channelWorker(): { spawn: () => WorkerHandle; ports: MessagePort[] } {
   return { spawn: () => (port2.start(), handle as unknown as WorkerHandle), ports: [port1, port2] };
 }
 
-function collect(): { sink: PassSink; states: Midstate[][]; progress: number[] } {
-  const states: Midstate[][] = [];
-  const progress: number[] = [];
-  return { sink: { midstate: (i, state) => (states[i] ??= []).push(state), progress: (n) => progress.push(n) }, states, progress };
-}
-
 describe("hash worker protocol", () => {
-  const vector = vectors[1] as MidstateVector;
-  const bytes = generate(vector);
-  const job = makePassJob(
-    bytes.byteLength,
-    vector.sha1.parts.map((part) => part.partOffset),
-    algorithms,
-    50_000,
-  );
+  const { vector, bytes, job } = vectorPass();
 
   it("hashes the Blob in the worker half and reports every state, progress and the digests", async () => {
     const { spawn, ports } = channelWorker();
-    const { sink, states, progress } = collect();
+    const { sink, states, progress } = collectPass();
     const digests = await runInWorker(new Blob([bytes]), job, new AbortController().signal, sink, spawn);
     expect(digests).toEqual({ sha1: vector.sha1.digest, sha256: vector.sha256.digest });
     for (const alg of algorithms) {
@@ -52,7 +37,7 @@ describe("hash worker protocol", () => {
   it("rejects with UploadAbortedError when aborted mid-pass", async () => {
     const { spawn, ports } = channelWorker();
     const controller = new AbortController();
-    const { sink } = collect();
+    const { sink } = collectPass();
     const running = runInWorker(new Blob([bytes]), job, controller.signal, { ...sink, progress: () => controller.abort() }, spawn);
     await expect(running).rejects.toBeInstanceOf(UploadAbortedError);
     ports.forEach((port) => port.close());
@@ -61,7 +46,7 @@ describe("hash worker protocol", () => {
   it("reports a worker-side failure as a typed error", async () => {
     const { spawn, ports } = channelWorker();
     const badJob = { ...job, size: job.size + 1000 }; // the Blob is shorter than the job says
-    const running = runInWorker(new Blob([bytes]), badJob, new AbortController().signal, collect().sink, spawn);
+    const running = runInWorker(new Blob([bytes]), badJob, new AbortController().signal, collectPass().sink, spawn);
     await expect(running).rejects.toMatchObject({ code: "source_changed" });
     ports.forEach((port) => port.close());
   });
@@ -71,7 +56,7 @@ describe("hash worker protocol", () => {
     const unconstructable = () => {
       throw new TypeError("Invalid URL");
     };
-    expect(await runInWorker(new Blob([bytes]), job, signal, collect().sink, unconstructable)).toBeUndefined();
+    expect(await runInWorker(new Blob([bytes]), job, signal, collectPass().sink, unconstructable)).toBeUndefined();
 
     // A worker whose script 404s: the browser fires "error" and never delivers a message.
     const target = new EventTarget();
@@ -81,11 +66,11 @@ describe("hash worker protocol", () => {
       postMessage: () => queueMicrotask(() => target.dispatchEvent(new Event("error"))),
       terminate: () => (terminated = true),
     } as unknown as WorkerHandle;
-    expect(await runInWorker(new Blob([bytes]), job, signal, collect().sink, () => unloadable)).toBeUndefined();
+    expect(await runInWorker(new Blob([bytes]), job, signal, collectPass().sink, () => unloadable)).toBeUndefined();
     expect(terminated).toBe(true);
 
     const reasons: string[] = [];
-    expect(await runInWorker(new Blob([bytes]), job, signal, { ...collect().sink, unavailable: (reason) => reasons.push(reason) }, unconstructable)).toBeUndefined();
+    expect(await runInWorker(new Blob([bytes]), job, signal, { ...collectPass().sink, unavailable: (reason) => reasons.push(reason) }, unconstructable)).toBeUndefined();
     expect(reasons).toEqual(["TypeError: Invalid URL"]);
   });
 });
