@@ -16,7 +16,7 @@ export interface NodeTransportOptions {
 
 type Piece = Uint8Array | { start: number; end: number };
 
-const SPARE_BUFFERS = 8;
+const SPARE_BUFFERS = 4;
 
 /**
  * node:http(s) transport. Sends the exact Content-Length (signed by some vendors, so never chunked), streams the
