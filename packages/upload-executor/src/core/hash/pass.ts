@@ -10,7 +10,7 @@ import { hasWebWorkers, runInWorker } from "./worker-client.js";
 
 let threadRunner: PassRunner | undefined;
 
-/** The Node entry registers its worker-thread runner here (the universal entry cannot import worker_threads). */
+/** The Node entry registers its runner here (thread pool or worker thread; the universal entry cannot import either). */
 export function setThreadPassRunner(runner: PassRunner | undefined): void {
   threadRunner = runner;
 }
@@ -22,7 +22,7 @@ export interface MidstatePassOptions {
   onProgress?: (bytesHashed: number) => void;
   /** Whole-source digests to compute as well, without states (e.g. PDS's reported SHA-256 in SHA-1 mode). */
   digests?: readonly HashAlgorithm[];
-  /** Hash in a Web Worker (browser Blobs) or a worker thread (Node) when there is one; default true. */
+  /** Hash off the event loop when it can: a Web Worker (browser Blobs), libuv's thread pool or a worker thread (Node); default true. */
   worker?: boolean;
   /** Called once per pass when the worker cannot load, with the reason; the pass then runs on the main thread. */
   onWarning?: (warning: UploadWarning) => void;
@@ -46,8 +46,9 @@ export interface MidstatePass {
  * `at(i)` for part i, while the pass keeps reading. Memory is a read chunk or two (default 4 MiB each), regardless of
  * file size.
  * In browsers, when Worker is available, the pass runs in a Web Worker (dist/hash-worker.js, loaded with
- * new URL("./hash-worker.js", import.meta.url)) reading the Blob itself; in Node (through the Node entry) in a worker
- * thread (dist/hash-thread.js) fed by the main thread's reads; else, or when that cannot load, on the main thread.
+ * new URL("./hash-worker.js", import.meta.url)) reading the Blob itself; in Node (through the Node entry) on libuv's
+ * thread pool with the native addon, else in a worker thread (dist/hash-thread.js), fed by the main thread's reads;
+ * else, or when that cannot load, on the main thread.
  */
 export function startMidstatePass(
   source: UploadSource,
