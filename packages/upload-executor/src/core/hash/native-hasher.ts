@@ -39,12 +39,16 @@ export function loadMidstateAddon(addonPath: URL): MidstateAddon | undefined {
 /** The native hasher, or undefined when the addon is missing, cannot load or answers wrong. */
 export function loadNativeMidstateHasher(addonPath: URL): MidstateHasherFactory | undefined {
   const addon = loadMidstateAddon(addonPath);
-  return addon && nativeMidstateHasher(addon);
+  return addon && addonHasherFactory(addon);
 }
 
 /** Wraps a loaded addon once it passes the known-answer check; undefined if it does not. */
 export function nativeMidstateHasher(addon: MidstateAddon): MidstateHasherFactory | undefined {
-  if (!answersRight(addon)) return undefined;
+  return answersRight(addon) ? addonHasherFactory(addon) : undefined;
+}
+
+/** The hasher factory over an addon loadMidstateAddon (or nativeMidstateHasher) already checked. */
+export function addonHasherFactory(addon: MidstateAddon): MidstateHasherFactory {
   return {
     kind: "native",
     async create(algorithm, from) {
