@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { layoutParts, midstateHasherKind, nodeTransport, startMidstatePass, uploadMultipart, uploadToKoodrive, uploadToPds } from "../dist/node.js";
 import { MiB, withSource, writeRandomFile } from "./koodrive-files.mjs";
+import { cpuSince } from "./process-cpu.mjs";
 import { startStorageSink } from "./storage-sink.mjs";
 
 const SIZE = 1024 * MiB;
@@ -17,11 +18,6 @@ const CHUNK = 4 * MiB; // the pass's read chunk
 const ROUNDS = 2;
 const UPLOAD_TARGET = 1.3;
 const PASS_TARGET = 1.05;
-
-const cpuSeconds = (start) => {
-  const { user, system } = process.cpuUsage(start);
-  return (user + system) / 1e6;
-};
 
 const boundaries = Array.from({ length: SIZE / PART }, (_, i) => i * PART);
 const pass = (path, algorithms, digests) => () => withSource(path, async (source) => startMidstatePass(source, boundaries, algorithms, { digests }).digests());
@@ -55,7 +51,7 @@ async function leastCpu(contenders) {
     for (const [name, step] of Object.entries(contenders)) {
       const start = process.cpuUsage();
       const value = await step();
-      least[name] = Math.min(least[name], cpuSeconds(start));
+      least[name] = Math.min(least[name], cpuSince(start));
       values[name] = value;
     }
   }

@@ -4,6 +4,7 @@ import { createHash, randomFillSync } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createMidstateHasher, createWasmMidstateHasher, midstateHasherKind } from "../dist/node.js";
+import { cpuSince } from "./process-cpu.mjs";
 
 const MiB = 1024 * 1024;
 const SIZE = 256 * MiB;
@@ -38,12 +39,6 @@ async function node(algorithm, data) {
   return hash.digest("hex");
 }
 
-/** CPU seconds (user + system) since `start`: hashing is synchronous, so this ignores time other processes take. */
-const cpuSeconds = (start) => {
-  const { user, system } = process.cpuUsage(start);
-  return (user + system) / 1e6;
-};
-
 /**
  * Best of ROUNDS for each fn, in MiB per CPU second, after one warm-up each; rounds alternate between the fns so that
  * load from other processes hits all of them alike. Throws unless every fn gives the same digest.
@@ -55,7 +50,8 @@ async function throughputs(fns, algorithm, data) {
     for (const [i, fn] of fns.entries()) {
       const start = process.cpuUsage();
       digests.add(await fn(algorithm, data));
-      if (round > 0) best[i] = Math.min(best[i], cpuSeconds(start));
+      // CPU, not wall time: hashing is synchronous, so time other processes take is left out.
+      if (round > 0) best[i] = Math.min(best[i], cpuSince(start));
     }
   }
   if (digests.size !== 1) throw new Error(`${algorithm}: the midstate hashers' digests differ from node:crypto's`);

@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { nodeTransport, startMidstatePass, uploadToKoodrive } from "../dist/node.js";
 import { best, koodriveClient, MiB, plainPut, withSource, writeRandomFile } from "./koodrive-files.mjs";
+import { withCpu } from "./process-cpu.mjs";
 import { startSandboxProcess } from "./sandbox-process.mjs";
 
 const SIZE = 1024 * MiB;
@@ -41,22 +42,16 @@ export async function run() {
     await writeRandomFile(path, SIZE);
     const koodrive = koodriveClient(sandbox);
 
-    /** The upload's SHA-256 and the CPU seconds it cost, this process's and the sandbox's. */
-    const measured = async (marks) => {
-      const [uploaderCpu, sandboxCpu] = [process.cpuUsage(), await sandbox.cpuSeconds()];
-      const sha256 = await upload(koodrive, path, marks);
-      const { user, system } = process.cpuUsage(uploaderCpu);
-      return { sha256, cpuSeconds: (user + system) / 1e6 + (await sandbox.cpuSeconds()) - sandboxCpu };
-    };
     const { hash, put, flow } = await best(
       {
         hash: () => () => hashOnly(path),
         put: () => plainPut(koodrive, path, SIZE),
-        flow: () => measured,
+        // The upload's SHA-256 and the CPU seconds it cost, this process's and the sandbox's.
+        flow: () => (marks) => withCpu(sandbox, () => upload(koodrive, path, marks)),
       },
       ROUNDS,
     );
-    if (flow.value.sha256 !== hash.value) throw new Error("the upload's SHA-256 differs from the hash pass's");
+    if (flow.value.result !== hash.value) throw new Error("the upload's SHA-256 differs from the hash pass's");
     const floor = Math.max(hash.seconds, put.partsSeconds);
     const note = `hash pass ${hash.seconds.toFixed(2)} s, plain PUT ${put.partsSeconds.toFixed(2)} s (${put.seconds.toFixed(2)} s with its complete), load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
     const row = (name, seconds) => ({ name, value: seconds, baseline: floor, ratio: seconds / floor, target: TARGET, met: seconds / floor <= TARGET, unit: "s", note });

@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { nodeTransport, uploadToKoodrive } from "../dist/node.js";
 import { best, MiB, withSource, writeRandomFile } from "./koodrive-files.mjs";
+import { withCpu } from "./process-cpu.mjs";
 import { startStorageSink } from "./storage-sink.mjs";
 
 const SIZE = 256 * MiB;
@@ -22,17 +23,12 @@ export async function run() {
     const paths = Array.from({ length: FILES }, (_, i) => join(dir, `source-${i}.bin`));
     for (const path of paths) await writeRandomFile(path, SIZE);
     const upload = (path) => withSource(path, (source) => uploadToKoodrive({ client: sink.koodrive(), source, engine: { transport: nodeTransport } }));
-    /** The uploads' results and the CPU seconds they cost, this process's and the sink's. */
-    const measured = (step) => async () => {
-      const [uploaderCpu, sinkCpu] = [process.cpuUsage(), await sink.cpuSeconds()];
-      const results = await step();
-      const { user, system } = process.cpuUsage(uploaderCpu);
-      return { results, cpuSeconds: (user + system) / 1e6 + (await sink.cpuSeconds()) - sinkCpu };
-    };
-    const { one, four } = await best({ one: () => measured(() => Promise.all([upload(paths[0])])), four: () => measured(() => Promise.all(paths.map(upload))) }, ROUNDS);
+    // The uploads' results and the CPU seconds they cost, this process's and the sink's.
+    const measured = (files) => () => () => withCpu(sink, () => Promise.all(files.map(upload)));
+    const { one, four } = await best({ one: measured(paths.slice(0, 1)), four: measured(paths) }, ROUNDS);
     const alone = SIZE / MiB / one.seconds;
     const together = (FILES * SIZE) / MiB / four.seconds;
-    const where = [...new Set(four.value.results.map((result) => `${result.hashing}/${result.hasher}`))].join(", ");
+    const where = [...new Set(four.value.result.map((result) => `${result.hashing}/${result.hasher}`))].join(", ");
     const busy = (run) => run.value.cpuSeconds / run.seconds;
     return [
       {

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { childCpuSeconds, REPORT_CPU_ON_STDIN } from "./process-cpu.mjs";
 
 const packageDir = fileURLToPath(new URL("../", import.meta.url));
 
@@ -14,10 +15,7 @@ const script = `
   import { startSandbox } from "@direct-upload/sandbox";
   const sandbox = await startSandbox(JSON.parse(process.argv[1]));
   console.log(JSON.stringify({ url: sandbox.url, vendors: sandbox.vendors, s3: sandbox.s3 }));
-  process.stdin.on("data", () => {
-    const { user, system } = process.cpuUsage();
-    console.log((user + system) / 1e6);
-  });
+  ${REPORT_CPU_ON_STDIN}
   process.stdin.on("end", () => sandbox.stop().then(() => process.exit(0)));
 `;
 
@@ -31,11 +29,7 @@ export async function startSandboxProcess(options = { midstateAddon: nativeAddon
   const [line] = await Promise.race([once(lines, "line"), exited.then(([code]) => Promise.reject(new Error(`the sandbox process exited with ${code} before it started`)))]);
   return {
     ...JSON.parse(line),
-    async cpuSeconds() {
-      child.stdin.write("\n");
-      const [answer] = await once(lines, "line");
-      return Number(answer);
-    },
+    cpuSeconds: () => childCpuSeconds(child, lines),
     async stop() {
       child.stdin.end();
       await exited;

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
+import { childCpuSeconds, REPORT_CPU_ON_STDIN } from "./process-cpu.mjs";
 
 const script = `
   import { createServer } from "node:http";
@@ -16,10 +17,7 @@ const script = `
   });
   server.keepAliveTimeout = 60_000;
   server.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + server.address().port));
-  process.stdin.on("data", () => {
-    const { user, system } = process.cpuUsage();
-    console.log((user + system) / 1e6);
-  });
+  ${REPORT_CPU_ON_STDIN}
   process.stdin.on("end", () => process.exit(0));
 `;
 
@@ -61,11 +59,7 @@ export async function startStorageSink() {
       },
     }),
     /** The sink process's user + system CPU seconds so far. */
-    async cpuSeconds() {
-      child.stdin.write("\n");
-      const [answer] = await once(lines, "line");
-      return Number(answer);
-    },
+    cpuSeconds: () => childCpuSeconds(child, lines),
     async stop() {
       child.stdin.end();
       await exited;
